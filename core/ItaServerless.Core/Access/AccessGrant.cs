@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+namespace ItaServerless.Core.Access;
+
+/// <summary>What a token may do inside its one organization.</summary>
+public enum AccessRole
+{
+    /// <summary>Everything in its organization.</summary>
+    Editor,
+
+    /// <summary>Progress reports only, optionally for the measures of one unit.</summary>
+    Reporter,
+}
+
+/// <summary>
+/// The stored form of an organization token: never the token itself, only the SHA-256 of its
+/// secret part, so a leaked table does not leak working tokens.
+/// </summary>
+public sealed record AccessGrant(
+    string TokenId,
+    string OrganizationId,
+    AccessRole Role,
+    string? UnitId,
+    string Name,
+    string SecretSha256,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt = null,
+    DateTimeOffset? RevokedAt = null)
+{
+    public bool IsActiveAt(DateTimeOffset now) =>
+        RevokedAt is null && (ExpiresAt is null || now < ExpiresAt);
+
+    /// <summary>May this token read the organization's data?</summary>
+    public bool CanRead(string organizationId) => OrganizationId == organizationId;
+
+    /// <summary>May it change the organization, its units, officials, scores and measures?</summary>
+    public bool CanEdit(string organizationId) => CanRead(organizationId) && Role == AccessRole.Editor;
+
+    /// <summary>
+    /// May it report progress on a measure whose responsible units are <paramref name="responsibleUnits"/>?
+    /// A unit-bound reporter may report on its unit's measures and on those of every division.
+    /// </summary>
+    public bool CanReport(string organizationId, IReadOnlyCollection<string> responsibleUnits, bool everyDivision)
+    {
+        if (!CanRead(organizationId)) return false;
+        if (Role == AccessRole.Editor || UnitId is null) return true;
+        return everyDivision || responsibleUnits.Contains(UnitId);
+    }
+}
