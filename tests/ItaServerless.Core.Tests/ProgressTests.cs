@@ -17,7 +17,7 @@ public class ProgressTests
     [Fact]
     public void A_valid_report()
     {
-        var p = Progress.Create(new ProgressDraft("in-progress", Result: "จัดอบรมแล้ว ๑ ครั้ง", Disbursed: 4840m,
+        var p = Progress.Create(new ProgressDraft("inProgress", Result: "จัดอบรมแล้ว ๑ ครั้ง", Disbursed: 4840m,
             Reporter: Reporter, Evidence: ["https://example.go.th/ita/o27.pdf"]), Funded, ReportingRound.SixMonths).Value;
         Assert.Equal(ProgressStatus.InProgress, p.Status);
         Assert.Equal(new MeasureKey(Plan.AntiCorruption, 13), p.Measure);
@@ -35,7 +35,7 @@ public class ProgressTests
         Assert.Equal("รอรายงาน", ProgressStatus.Waiting.NameTh());
         Assert.Equal("ดำเนินการแล้วเสร็จ", ProgressStatus.Done.NameTh());
         Assert.Equal(ProgressStatus.Done, ProgressStatuses.ParseReported("ดำเนินการแล้วเสร็จ").Value);
-        Assert.Equal(ProgressStatus.CannotDo, ProgressStatuses.ParseReported("cannot-do").Value);
+        Assert.Equal(ProgressStatus.CannotDo, ProgressStatuses.ParseReported("cannotDo").Value);
         Assert.Equal("not_allowed", ProgressStatuses.ParseReported("waiting").Errors.Single().Code);
         Assert.Equal("unknown_value", ProgressStatuses.ParseReported("later").Errors.Single().Code);
     }
@@ -43,8 +43,8 @@ public class ProgressTests
     [Fact]
     public void Cannot_do_needs_a_reason_and_only_it_has_one()
     {
-        Assert.Equal([("required", "reason")], Errors(new ProgressDraft("cannot-do", Reporter: Reporter)));
-        Assert.Empty(Errors(new ProgressDraft("cannot-do", Reason: "ไม่ได้รับจัดสรรงบประมาณ", Reporter: Reporter)));
+        Assert.Equal([("required", "reason")], Errors(new ProgressDraft("cannotDo", Reporter: Reporter)));
+        Assert.Empty(Errors(new ProgressDraft("cannotDo", Reason: "ไม่ได้รับจัดสรรงบประมาณ", Reporter: Reporter)));
         Assert.Equal([("not_allowed", "reason")], Errors(new ProgressDraft("done", Reason: "เหตุผล", Reporter: Reporter)));
     }
 
@@ -77,7 +77,7 @@ public class ProgressTests
             ("too_long", "reporter.position"),
             ("invalid_url", "evidence[0]"),
             ("invalid_url", "evidence[1]"),
-            ("invalid_url", "evidence[3]"),
+            ("required", "evidence[3]"),
             ("invalid_url", "evidence[4]"),
         }, Errors(draft).ToHashSet());
         Assert.Equal([("required", "reporter")], Errors(new ProgressDraft("done")));

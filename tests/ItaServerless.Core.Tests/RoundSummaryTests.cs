@@ -84,7 +84,7 @@ public class RoundSummaryTests
                 var rows = items.Take(60).ToArray();
                 var measures = rows.Select((r, i) => Measure.Create(new MeasureDraft("anticorruption", i + 1, $"รายการ {i + 1}",
                     Responsible: ["*"], Budget: r.Budget * 10m, Kind: "project", Dimension: 1), Seed003.Year, null).Value).ToArray();
-                var statuses = new[] { null, "in-progress", "done", "cannot-do", "done" };
+                var statuses = new[] { null, "inProgress", "done", "cannotDo", "done" };
                 var reports = rows.Select((r, i) => (r, m: measures[i]))
                     .Where(x => statuses[x.r.Status] is not null)
                     .Select(x => Progress.Create(new ProgressDraft(statuses[x.r.Status], Reporter: Reporter,

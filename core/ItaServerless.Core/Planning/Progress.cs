@@ -8,8 +8,8 @@ namespace ItaServerless.Core.Planning;
 public sealed record ReporterDraft(string? Name, string? Position);
 
 /// <summary>
-/// The raw input of a progress report. Status: "in-progress", "done" or "cannot-do" (or the
-/// Thai words); Reason is required for cannot-do and refused otherwise.
+/// The raw input of a progress report. Status: "inProgress", "done" or "cannotDo" (or the
+/// Thai words); Reason is required for cannotDo and refused otherwise.
 /// </summary>
 public sealed record ProgressDraft(
     string? Status,
@@ -56,7 +56,7 @@ public sealed class Progress
 {
     public const int MaxTextLength = 4000;
     public const int MaxEvidence = 20;
-    public const int MaxUrlLength = 2000;
+    public const int MaxUrlLength = WebAddress.MaxLength;
 
     private Progress(FiscalYearRound round, MeasureKey measure, ProgressStatus status, string? reason, string? result,
         string? outcome, string? recommendation, string? problems, Baht disbursed, Reporter reporter, IReadOnlyList<Uri> evidence)
@@ -176,18 +176,8 @@ public sealed class Progress
         var uris = new List<Uri>();
         for (var i = 0; i < links.Count; i++)
         {
-            var text = links[i]?.Trim();
-            var valid = !string.IsNullOrEmpty(text) && text.Length <= MaxUrlLength
-                && Uri.TryCreate(text, UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-                && !string.IsNullOrEmpty(uri.Host) && !text.Any(char.IsWhiteSpace);
-            if (valid) uris.Add(new Uri(text!, UriKind.Absolute));
-            else
-            {
-                errors.Add(ErrorCodes.InvalidUrl, FieldPath.Index("evidence", i),
-                    "ลิงก์หลักฐานต้องเป็นที่อยู่เว็บแบบเต็มที่ขึ้นต้นด้วย http:// หรือ https://",
-                    "An evidence link must be an absolute http:// or https:// URL.");
-            }
+            var uri = errors.Take(WebAddress.Check(links[i], FieldPath.Index("evidence", i), required: true));
+            if (uri is not null) uris.Add(uri);
         }
 
         return uris.ToArray();

@@ -24,13 +24,13 @@ public static class ProgressStatuses
     /// <summary>The status shown for a measure: its report's status, or Waiting without one.</summary>
     public static ProgressStatus Of(Progress? progress) => progress?.Status ?? ProgressStatus.Waiting;
 
-    /// <summary>"waiting", "in-progress", "done", "cannot-do".</summary>
+    /// <summary>"waiting", "inProgress", "done", "cannotDo".</summary>
     public static string Code(this ProgressStatus status) => status switch
     {
         ProgressStatus.Waiting => "waiting",
-        ProgressStatus.InProgress => "in-progress",
+        ProgressStatus.InProgress => "inProgress",
         ProgressStatus.Done => "done",
-        _ => "cannot-do",
+        _ => "cannotDo",
     };
 
     public static string NameTh(this ProgressStatus status) => status switch
@@ -65,7 +65,7 @@ public static class ProgressStatuses
         }
 
         return Validated<ProgressStatus>.Fail(new ValidationError(ErrorCodes.UnknownValue, field,
-            "สถานะต้องเป็น in-progress, done หรือ cannot-do",
-            "The status must be in-progress, done or cannot-do."));
+            "สถานะต้องเป็น inProgress, done หรือ cannotDo",
+            "The status must be inProgress, done or cannotDo."));
     }
 }
