@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(fonts-tlwg-laksaman-ttf poppler-utils qpdf chromium chromium-driver)
+apt_packages=(fonts-tlwg-laksaman-ttf poppler-utils qpdf chromium chromium-driver python3-icalendar)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

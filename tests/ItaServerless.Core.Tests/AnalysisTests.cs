@@ -31,13 +31,13 @@ public class AssessmentTests
         {
             ("required", "organizationId"),
             ("out_of_range", "total"),
-            ("unknown_value", "toolScores.XIT"),
-            ("out_of_range", "toolScores.OIT"),
-            ("out_of_range", "indicatorScores.11"),
-            ("invalid_format", "indicatorScores.x"),
-            ("unknown_question", "questionScores.o29"),
-            ("duplicate", "questionScores.o1"),
-            ("too_many_decimals", "questionScores.i1"),
+            ("unknown_value", "tools.XIT"),
+            ("out_of_range", "tools.OIT"),
+            ("out_of_range", "indicators.11"),
+            ("invalid_format", "indicators.x"),
+            ("unknown_question", "questions.o29"),
+            ("duplicate", "questions.o1"),
+            ("too_many_decimals", "questions.i1"),
         }, errors);
     }
 

@@ -109,6 +109,17 @@ public class MeasureTests
     }
 
     [Fact]
+    public void Whole_year_is_explicit_or_implied_but_not_mixed_with_months()
+    {
+        Assert.Empty(Errors(ItaDraft with { Period = new PeriodDraft(WholeYear: true) }));
+        Assert.Empty(Errors(ItaDraft with { Period = null }));
+        Assert.Equal([("not_allowed", "period.wholeYear")],
+            Errors(ItaDraft with { Period = new PeriodDraft("2568-10", "2569-03", WholeYear: true) }));
+        Assert.Equal([("required", "period.from"), ("required", "period.to")],
+            Errors(ItaDraft with { Period = new PeriodDraft(WholeYear: false) }));
+    }
+
+    [Fact]
     public void Questions_need_a_catalog()
     {
         var errors = Measure.Create(ItaDraft, Fy2569, null).Errors;

@@ -49,13 +49,14 @@ public static class OfficialRoles
     }
 }
 
-public sealed record OfficialDraft(string? Name, string? Position, string? Role, int? Order = null);
+public sealed record OfficialDraft(string? Name, string? Position, string? Role, int? Order = null, string? Email = null);
 
 /// <summary>
 /// A person who signs the organization's documents. <see cref="Position"/> may span lines,
-/// e.g. "รองปลัดเทศบาล รักษาราชการแทน\nปลัดเทศบาลตำบลคึกคัก" (seed 000).
+/// e.g. "รองปลัดเทศบาล รักษาราชการแทน\nปลัดเทศบาลตำบลคึกคัก" (seed 000). The e-mail, when given,
+/// receives copies of overdue reminders (planning officer and permanent secretary).
 /// </summary>
-public sealed record Official(string OrganizationId, string Id, string Name, string Position, OfficialRole Role, int Order)
+public sealed record Official(string OrganizationId, string Id, string Name, string Position, OfficialRole Role, int Order, string? Email = null)
 {
     public const int MaxLength = 300;
 
@@ -74,8 +75,9 @@ public sealed record Official(string OrganizationId, string Id, string Name, str
             errors.Add(ErrorCodes.OutOfRange, "order", "ลำดับต้องอยู่ระหว่าง 0 ถึง 99", "The order must be between 0 and 99.");
         }
 
-        return errors.Result(() => new Official(organizationId, officialId!, name!, position!, role.Value, order));
+        var email = string.IsNullOrWhiteSpace(draft.Email) ? null : errors.Take(Unit.CheckEmail(draft.Email, "email"));
+        return errors.Result(() => new Official(organizationId, officialId!, name!, position!, role.Value, order, email));
     }
 
-    public OfficialDraft ToDraft() => new(Name, Position, Role.Code(), Order);
+    public OfficialDraft ToDraft() => new(Name, Position, Role.Code(), Order, Email);
 }

@@ -6,8 +6,11 @@ using ItaServerless.Core.Validation;
 
 namespace ItaServerless.Core.Planning;
 
-/// <summary>The raw input of a measure's period: both null = the whole fiscal year; months as "2568-10".</summary>
-public sealed record PeriodDraft(string? From, string? To);
+/// <summary>
+/// The raw input of a measure's period: months as "2568-10", or WholeYear = true (ตลอดปีงบประมาณ).
+/// No months and no WholeYear also means the whole year.
+/// </summary>
+public sealed record PeriodDraft(string? From = null, string? To = null, bool? WholeYear = null);
 
 /// <summary>
 /// The raw input of a measure, as the API receives it. Plan: "ita" or "anticorruption".
@@ -28,10 +31,25 @@ public sealed record MeasureDraft(
     string? Kind = null,
     int? Dimension = null);
 
-/// <summary>A measure is identified within its organization and fiscal year by plan and number.</summary>
+/// <summary>
+/// A measure is identified within its organization and fiscal year by plan and number; its
+/// text form ("ita-3", "anticorruption-13") is the measure's id in the API.
+/// </summary>
 public readonly record struct MeasureKey(Plan Plan, int Number)
 {
     public override string ToString() => $"{Plan.Code()}-{Number}";
+
+    public static bool TryParse(string? id, out MeasureKey key)
+    {
+        key = default;
+        var dash = id?.LastIndexOf('-') ?? -1;
+        if (dash <= 0) return false;
+        var plan = PlanNames.ParsePlan(id![..dash]);
+        if (!plan.IsValid || !int.TryParse(id.AsSpan(dash + 1), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var number) || number is < 1 or > Measure.MaxNumber) return false;
+        key = new MeasureKey(plan.Value, number);
+        return key.ToString() == id;
+    }
 }
 
 /// <summary>
@@ -130,7 +148,7 @@ public sealed class Measure
         var questions = CheckQuestions(errors, draft.Questions, catalog);
         var method = CheckMethod(errors, draft.Method);
         var responsible = errors.Take(ResponsibleUnits.Create(draft.Responsible));
-        var period = errors.Take(Period.Create(year, draft.Period?.From, draft.Period?.To));
+        var period = errors.Take(CheckPeriod(draft.Period, year));
         var followUp = errors.Take(TextRules.Check(draft.FollowUp, "followUp", MaxFollowUpLength, required: false, multiline: true));
         var budgetResult = Baht.Create(draft.Budget ?? 0m, "budget");
         errors.Take(budgetResult);
@@ -138,6 +156,18 @@ public sealed class Measure
 
         return errors.Result(() => new Measure(year, plan!.Value, number, title!, indicators, questions, method,
             responsible!, period!, followUp, budgetResult.Value, kind, dimension));
+    }
+
+    private static Validated<Period> CheckPeriod(PeriodDraft? draft, FiscalYear year)
+    {
+        var hasMonths = !string.IsNullOrWhiteSpace(draft?.From) || !string.IsNullOrWhiteSpace(draft?.To);
+        return (draft?.WholeYear, hasMonths) switch
+        {
+            (true, true) => Validated<Period>.Fail(new ValidationError(ErrorCodes.NotAllowed, "period.wholeYear",
+                "เลือกได้อย่างใดอย่างหนึ่ง: ตลอดปีงบประมาณ หรือ ช่วงเดือน", "Give either wholeYear or from/to months, not both.")),
+            (false, false) => Validated<Period>.Fail([TextRules.Required("period.from"), TextRules.Required("period.to")]),
+            _ => Period.Create(year, draft?.From, draft?.To),
+        };
     }
 
     private static Indicator[] CheckIndicators(ErrorCollector errors, IReadOnlyList<int>? numbers, Plan? plan)

@@ -54,7 +54,7 @@ public sealed class Assessment
 
     /// <summary>
     /// Validates everything at once. Field paths: "organizationId", "assessmentYear", "total",
-    /// "toolScores.IIT", "indicatorScores.9", "questionScores.o1".
+    /// "tools.IIT", "indicators.9", "questions.o1" (the API's names).
     /// </summary>
     public static Validated<Assessment> Create(AssessmentDraft draft)
     {
@@ -65,11 +65,11 @@ public sealed class Assessment
         var catalog = year is null ? null : errors.Take(QuestionCatalog.ForYear(year));
         var total = draft.Total is { } t ? errors.Take(Score.Create(t, "total")) : Missing(errors, "total");
 
-        var tools = ScoreMap(errors, draft.ToolScores, "toolScores", (key, field) => Tools.Parse(key, field));
-        var indicators = ScoreMap(errors, draft.IndicatorScores, "indicatorScores", ParseIndicator);
+        var tools = ScoreMap(errors, draft.ToolScores, "tools", (key, field) => Tools.Parse(key, field));
+        var indicators = ScoreMap(errors, draft.IndicatorScores, "indicators", ParseIndicator);
         var questions = catalog is null
             ? new Dictionary<QuestionId, Score>()
-            : ScoreMap(errors, draft.QuestionScores, "questionScores", (key, field) => catalog.Resolve(key, field).Map(q => q.Id));
+            : ScoreMap(errors, draft.QuestionScores, "questions", (key, field) => catalog.Resolve(key, field).Map(q => q.Id));
 
         return errors.Result(() => new Assessment(organization!, year!, catalog!, total, tools, indicators, questions));
     }

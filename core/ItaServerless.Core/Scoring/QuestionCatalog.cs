@@ -50,6 +50,13 @@ public sealed class QuestionCatalog
     public static Validated<QuestionCatalog> ForYear(FiscalYear assessmentYear, string field = "assessmentYear") =>
         ForYear(assessmentYear.Year, field);
 
+    /// <summary>
+    /// The questionnaire that a fiscal year's measures answer: last year's assessment, or the latest
+    /// shipped year before it; null when none is (then measures name indicators only).
+    /// </summary>
+    public static QuestionCatalog? ForMeasuresOf(FiscalYear measuresYear) =>
+        Embedded.Value.Where(p => p.Key < measuresYear.Year).OrderByDescending(p => p.Key).Select(p => p.Value).FirstOrDefault();
+
     public bool Contains(QuestionId id) => _byId.ContainsKey(id);
 
     public Question? Find(QuestionId id) => _byId.GetValueOrDefault(id);

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Organizations;
+
+namespace ItaServerless.Core.Reminders;
+
+/// <summary>
+/// An official who can be copied on overdue reminders: the role from the organization's
+/// officials and an e-mail address (officials without one are simply not given).
+/// </summary>
+public sealed record OfficialContact(OfficialRole Role, Contact Contact)
+{
+    public Contact Contact { get; } = Contact ?? throw new ArgumentNullException(nameof(Contact));
+}

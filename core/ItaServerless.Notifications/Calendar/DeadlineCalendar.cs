@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Calendar;
+using ItaServerless.Core.Thai;
+using ItaServerless.Core.Validation;
+using ItaServerless.Notifications.Messages;
+
+namespace ItaServerless.Notifications.Calendar;
+
+/// <summary>
+/// An organization's reporting deadlines as an iCalendar feed (RFC 5545) for staff to
+/// subscribe to: one all-day event per round due date of the current and the next fiscal
+/// year, plus last year's rounds not yet due, each with alarms 7 days and 1 day before.
+/// UIDs are stable (organization, year, round), so a changed due date moves the event.
+/// </summary>
+public static class DeadlineCalendar
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+    public const string ProductId = "-//ITA Serverless//Deadlines//TH";
+
+    /// <summary>The rounds in the feed on <paramref name="today"/>, earliest due date first.</summary>
+    public static IReadOnlyList<FiscalYearRound> Rounds(DateOnly today, RoundDueDates dueDates)
+    {
+        var current = FiscalYear.FromDate(today);
+        var rounds = new List<FiscalYearRound>();
+        if (current.Year > FiscalYear.MinYear)
+        {
+            rounds.AddRange(ReportingRound.All.Select(r => new FiscalYearRound(current.Previous, r)).Where(r => r.DueDate(dueDates) >= today));
+        }
+
+        rounds.AddRange(ReportingRound.All.Select(r => new FiscalYearRound(current, r)));
+        if (current.Year < FiscalYear.MaxYear) rounds.AddRange(ReportingRound.All.Select(r => new FiscalYearRound(current.Next, r)));
+        return rounds.OrderBy(r => r.DueDate(dueDates)).ToArray();
+    }
+
+    /// <param name="organization">The organization id (used in UIDs).</param>
+    /// <param name="organizationName">Shown as the calendar's name and in descriptions.</param>
+    /// <param name="now">The generation instant: DTSTAMP, and "today" in Bangkok.</param>
+    public static string Build(string organization, string organizationName, RoundDueDates dueDates, DateTimeOffset now, NotificationOptions options)
+    {
+        var org = Identifier.Check(organization, "organization").Value;
+        ArgumentException.ThrowIfNullOrWhiteSpace(organizationName);
+        ArgumentNullException.ThrowIfNull(dueDates);
+        ArgumentNullException.ThrowIfNull(options);
+
+        var ics = new IcsWriter()
+            .Begin("VCALENDAR")
+            .Raw("PRODID", ProductId)
+            .Raw("VERSION", "2.0")
+            .Raw("CALSCALE", "GREGORIAN")
+            .Raw("METHOD", "PUBLISH")
+            .Text("X-WR-CALNAME", $"กำหนดรายงานผลมาตรการ ITA {organizationName}")
+            .Raw("X-WR-TIMEZONE", "Asia/Bangkok");
+
+        foreach (var round in Rounds(BangkokTime.DateOf(now), dueDates))
+        {
+            var due = round.DueDate(dueDates);
+            var summary = ReminderTexts.Deadline(round);
+            var link = options.ProgressLink(round);
+            ics.Begin("VEVENT")
+                .Raw("UID", $"{round.Year}-{round.Round.Code}-due.{org}@ita-serverless")
+                .UtcDateTime("DTSTAMP", now)
+                .Date("DTSTART", due)
+                .Date("DTEND", due.AddDays(1))
+                .Text("SUMMARY", summary)
+                .Text("DESCRIPTION",
+                    $"{organizationName}: รายงานผลการดำเนินงานตามมาตรการ{ThaiFormat.RoundName(round.Round)} " +
+                    $"{ThaiFormat.FiscalYear(round.Year)} (ช่วง {ThaiFormat.Date(round.PeriodStart)} – {ThaiFormat.Date(round.PeriodEnd)}) " +
+                    $"ภายในวันที่ {ThaiFormat.Date(due)}\nรายงานผลได้ที่ {link}")
+                .Raw("URL", link)
+                .Raw("TRANSP", "TRANSPARENT")
+                .Raw("CATEGORIES", "ITA");
+            foreach (var before in new[] { 7, 1 })
+            {
+                ics.Begin("VALARM")
+                    .Raw("ACTION", "DISPLAY")
+                    .Text("DESCRIPTION", $"{summary} ({ReminderTexts.Timing(before)})")
+                    .Raw("TRIGGER", $"-P{before}D")
+                    .End("VALARM");
+            }
+
+            ics.End("VEVENT");
+        }
+
+        return ics.End("VCALENDAR").ToString();
+    }
+}

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ItaServerless.Notifications.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ItaServerless.Notifications.Tests;
+
+/// <summary>A real HTTP receiver (Kestrel on 127.0.0.1, a free port) with an accepting, a failing and a hanging hook.</summary>
+public sealed class WebhookReceiver : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public ConcurrentQueue<(string ContentType, string? IdempotencyKey, string Body)> Received { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.MapPost("/ok", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            Received.Enqueue((request.ContentType ?? "", request.Headers["Idempotency-Key"].FirstOrDefault(), await reader.ReadToEndAsync()));
+            return Results.NoContent();
+        });
+        _app.MapPost("/fail", () => Results.StatusCode(500));
+        _app.MapPost("/hang", async (HttpContext context) => await Task.Delay(Timeout.Infinite, context.RequestAborted));
+        await _app.StartAsync();
+        BaseAddress = new Uri(_app.Urls.Single());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}
+
+public class WebhookChannelTests : IClassFixture<WebhookReceiver>
+{
+    private static readonly HttpClient Http = new();
+    private readonly WebhookReceiver _receiver;
+
+    public WebhookChannelTests(WebhookReceiver receiver) => _receiver = receiver;
+
+    private JsonWebhookChannel Channel(string path, TimeSpan? timeout = null) =>
+        new(Http, new Uri(_receiver.BaseAddress, path), new WebhookOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10) });
+
+    [Fact]
+    public async Task Posts_the_json_and_a_2xx_is_delivered()
+    {
+        var message = Samples.Message(new DateOnly(2026, 4, 23));
+        var result = await Channel("/ok").SendAsync(message);
+
+        Assert.True(result.Delivered, result.ToString());
+        Assert.Equal("webhook", result.Channel);
+        var (contentType, key, body) = Assert.Single(_receiver.Received);
+        Assert.Equal("application/json; charset=utf-8", contentType);
+        Assert.Equal("na-kham|2569|6m|finance|-7", key);
+        Assert.Equal(message.WebhookJson, body);
+        using var doc = JsonDocument.Parse(body);
+        Assert.Equal("กองคลัง", doc.RootElement.GetProperty("unit").GetProperty("name").GetString());
+        Assert.Equal(7, doc.RootElement.GetProperty("daysLeft").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_500_from_the_hook_is_a_failed_delivery()
+    {
+        var result = await Channel("/fail").SendAsync(Samples.Message(new DateOnly(2026, 4, 23)));
+        Assert.False(result.Delivered);
+        Assert.StartsWith("HTTP 500", result.Detail);
+    }
+
+    [Fact]
+    public async Task A_hanging_hook_times_out()
+    {
+        var started = DateTime.UtcNow;
+        var result = await Channel("/hang", TimeSpan.FromMilliseconds(300)).SendAsync(Samples.Message(new DateOnly(2026, 4, 23)));
+        Assert.False(result.Delivered);
+        Assert.Contains("timed out", result.Detail);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_is_not_swallowed()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Channel("/hang").SendAsync(Samples.Message(new DateOnly(2026, 4, 23)), cancel.Token));
+    }
+
+    [Fact]
+    public void Only_absolute_http_urls_are_accepted() =>
+        Assert.Throws<ArgumentException>(() => new JsonWebhookChannel(Http, new Uri("ftp://example.com/x"), new WebhookOptions()));
+}
