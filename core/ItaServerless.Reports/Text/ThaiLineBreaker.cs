@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+using Icu;
+
+namespace ItaServerless.Reports.Text;
+
+/// <summary>
+/// Line-break opportunities from ICU's line break iterator with the Thai locale: Thai word
+/// boundaries (dictionary based), after spaces, and the usual Unicode line-breaking rules.
+/// Uses the system ICU (libicu72 on Debian 12) through icu.net.
+/// </summary>
+public static class ThaiLineBreaker
+{
+    private static readonly Lazy<bool> Initialized = new(() =>
+    {
+        Wrapper.Init();
+        return true;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // ICU break iterators are not thread-safe; one per thread is cheap and reused.
+    [ThreadStatic] private static BreakIterator? _iterator;
+
+    /// <summary>The ICU version in use, e.g. "72.1" (fails if no ICU could be loaded).</summary>
+    public static string IcuVersion
+    {
+        get
+        {
+            _ = Initialized.Value;
+            return Wrapper.IcuVersion;
+        }
+    }
+
+    /// <summary>
+    /// The positions (0 &lt; p &lt; text.Length) before which a line may start. The end of the text is not included.
+    /// </summary>
+    public static IReadOnlyList<int> Opportunities(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = new List<int>();
+        if (text.Length == 0) return result;
+        _ = Initialized.Value;
+        var iterator = _iterator ??= BreakIterator.CreateLineInstance(new Locale("th_TH"));
+        iterator.SetText(text);
+        iterator.MoveFirst();
+        while (true)
+        {
+            var next = iterator.MoveNext();
+            if (next <= 0 || next >= text.Length) break;
+            result.Add(next);
+        }
+        return result;
+    }
+}
