@@ -18,4 +18,6 @@ trap '[ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null || true' EXIT
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ITA_STORAGE_CONNECTION="${ITA_STORAGE_CONNECTION:-UseDevelopmentStorage=true}"
+# The Functions host's storage setting; the local runtime keeps timer status and blob receipts there.
+export AzureWebJobsStorage="${AzureWebJobsStorage:-$ITA_STORAGE_CONNECTION}"
 dotnet run --project functions/ItaServerless.Functions -c Release --no-launch-profile -- --urls "http://localhost:7071"

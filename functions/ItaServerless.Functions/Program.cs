@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Functions.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddFunctionsApp();
+
 var app = builder.Build();
-
-app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
-
+app.UseFunctionsApp();
 app.Run();
 
 /// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>

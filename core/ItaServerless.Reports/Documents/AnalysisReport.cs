@@ -58,22 +58,13 @@ public static class AnalysisReport
             builder.Paragraph(paragraph, ParagraphStyle.Indented);
 
         builder.Heading($"๒. ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำ{assessed}");
-        var grade = data.Total.Grade;
-        builder.Paragraph(
-            $"{data.OrganizationName} มีผลการประเมินในภาพรวม {Score(data.Total)} คะแนน อยู่ในระดับ {grade.Code()} ({grade.NameTh()}) " +
-            $"ซึ่ง{Grades.PassTh(data.Total.Passes)}เกณฑ์ค่าเป้าหมาย ({ThaiDigits.ToThaiDigits((long)Core.Scoring.Score.PassMark)} คะแนนขึ้นไป)",
-            ParagraphStyle.Indented);
+        builder.Paragraph(ItaResultSections.ResultSentence(data.OrganizationName, data.Total), ParagraphStyle.Indented);
 
         builder.Heading("๒.๑ ผลคะแนนตามเครื่องมือการประเมิน");
-        builder.Table(new Table(
-            [new("เครื่องมือการประเมิน", 6), new("คะแนน", 2, TextAlign.Center)],
-            data.Tools.Select(t => TableRow.Of($"{t.Name} ({t.Code})", Score(t.Score))).ToList()) { FontSize = 16 });
+        builder.Table(ItaResultSections.ToolsTable(data.Tools));
 
         builder.Heading("๒.๒ ผลคะแนนรายตัวชี้วัด");
-        builder.Table(new Table(
-            [new("ตัวชี้วัด", 6), new("เครื่องมือ", 1.6, TextAlign.Center), new("คะแนน", 1.6, TextAlign.Center), new("ผลการประเมิน", 2, TextAlign.Center)],
-            data.Indicators.Select(i => TableRow.Of(
-                $"{Number(i.Number)}. {i.Name}", i.Tool, Score(i.Score), Grades.PassTh(i.Score.Passes))).ToList()) { FontSize = 16 });
+        builder.Table(ItaResultSections.IndicatorsTable(data.Indicators));
 
         builder.Heading("๒.๓ ผลคะแนนรายข้อคำถาม และการดำเนินงานในปีถัดไป");
         builder.Paragraph("คะแนน ๙๕ ขึ้นไป รักษาระดับ, ๙๐ – ๙๔.๙๙ ยกระดับ, ต่ำกว่า ๙๐ ต้องปรับปรุง", ParagraphStyle.Indented);
@@ -89,12 +80,12 @@ public static class AnalysisReport
         var rows = new List<TableRow>();
         foreach (var indicator in data.Indicators)
         {
-            rows.Add(TableRow.Section($"ตัวชี้วัดที่ {Number(indicator.Number)} {indicator.Name} ({Score(indicator.Score)} คะแนน)"));
+            rows.Add(TableRow.Section(ItaResultSections.IndicatorLabel(indicator)));
             rows.AddRange(indicator.Questions.Select(q => TableRow.Of(
                 $"{ThaiDigits.ToThaiDigits(q.Code)} {q.Text}",
                 indicator.Tool,
                 Score(q.Score),
-                new TableCell(q.Score.Classification.NameTh(), Shade: Shade(q.Score.Classification)))));
+                new TableCell(q.Score.Classification.NameTh(), Shade: ItaResultSections.Shade(q.Score.Classification)))));
         }
         return new Table(
             [new("ข้อคำถาม", 7), new("เครื่องมือ", 1.6, TextAlign.Center), new("คะแนน", 1.6, TextAlign.Center), new($"การดำเนินงานใน{nextYear}", 2.6, TextAlign.Center)],
@@ -109,7 +100,7 @@ public static class AnalysisReport
             var indicator = data.Indicators.FirstOrDefault(i => i.Number == group.Key);
             rows.Add(TableRow.Section(indicator is null
                 ? $"ตัวชี้วัดที่ {Number(group.Key)}"
-                : $"ตัวชี้วัดที่ {Number(indicator.Number)} {indicator.Name} ({Score(indicator.Score)} คะแนน)"));
+                : ItaResultSections.IndicatorLabel(indicator)));
             rows.AddRange(group.Select(p => TableRow.Of(
                 p.Measure,
                 p.Approach,
@@ -123,14 +114,7 @@ public static class AnalysisReport
             rows);
     }
 
-    private static CellShade Shade(QuestionClassification classification) => classification switch
-    {
-        QuestionClassification.Maintain => CellShade.Maintain,
-        QuestionClassification.Raise => CellShade.Raise,
-        _ => CellShade.Improve,
-    };
+    private static string Score(Score score) => ItaResultSections.ScoreText(score);
 
-    private static string Score(Score score) => ThaiFormat.Score(score, thaiDigits: true);
-
-    private static string Number(int value) => ThaiFormat.Count(value, thaiDigits: true);
+    private static string Number(int value) => ItaResultSections.NumberText(value);
 }

@@ -33,6 +33,7 @@ internal static class Memo
         foreach (var section in body)
         {
             if (section.Heading.Length > 0) builder.Heading(section.Heading, spaceBefore: 6);
+            else builder.Space(6);
             foreach (var paragraph in section.Paragraphs) builder.Paragraph(paragraph, ParagraphStyle.Indented);
         }
         builder.Paragraph(closing, ParagraphStyle.Indented with { SpaceBefore = 6 });
@@ -43,7 +44,8 @@ internal static class Memo
             builder.Signature(new SignatureBlock(endorsement.Signer.Name, endorsement.Signer.Positions)
             {
                 Preamble = [endorsement.Heading],
-                Comment = endorsement.Comment.Length > 0 ? [endorsement.Comment] : [],
+                // One entry per line, so the signature keeps all of a multi-line comment on its page.
+                Comment = endorsement.Comment.Length > 0 ? endorsement.Comment.Split('\n') : [],
             });
         }
     }

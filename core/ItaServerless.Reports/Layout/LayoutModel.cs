@@ -42,8 +42,14 @@ public enum CellShade { None, Header, Section, Maintain, Raise, Improve }
 
 public sealed record TableColumn(string Header, double Weight, TextAlign Align = TextAlign.Left);
 
-public sealed record TableCell(string Text, bool Bold = false, TextAlign? Align = null, CellShade Shade = CellShade.None)
+/// <summary>A mark drawn in a cell (vector graphics, so it does not depend on the font's symbols).</summary>
+public enum CellMark { None, Check }
+
+public sealed record TableCell(string Text, bool Bold = false, TextAlign? Align = null, CellShade Shade = CellShade.None, CellMark Mark = CellMark.None)
 {
+    /// <summary>A cell with only a check mark (✓), centred on its first line.</summary>
+    public static TableCell Check { get; } = new("", Mark: CellMark.Check);
+
     public static implicit operator TableCell(string text) => new(text);
 }
 

@@ -143,17 +143,22 @@ public sealed class ReportBuilder : IDisposable
         var style = BodyStyle;
         var lineHeight = Typesetter.LineHeight(style);
         var signingSpace = 2 * lineHeight;
-        var lines = block.Preamble.Count + block.Comment.Count + 1 + block.Positions.Count;
+        // Centred on a column that starts at 40 % of the line, as in the seeds. A longer line (a long
+        // position such as "… รักษาราชการแทน") ends at the right margin instead, and wraps only when
+        // wider than the whole line: it must never run off the page.
+        var columnLeft = Left + Geometry.ContentWidth * 0.4;
+        var columnWidth = Geometry.ContentWidth * 0.6;
+        var signed = new[] { $"({block.Name})" }.Concat(block.Positions)
+            .SelectMany(line => Typesetter.Wrap(line, Geometry.ContentWidth, style)).ToList();
+        var lines = block.Preamble.Count + block.Comment.Count + signed.Count;
         KeepSpace(lines * lineHeight + signingSpace);
         foreach (var line in block.Preamble) Paragraph(line, new ParagraphStyle { Text = style.WithBold() });
         foreach (var line in block.Comment) Paragraph(line, new ParagraphStyle { Text = style, FirstLineIndent = PageGeometry.Cm(1.25) });
         _y += signingSpace;
-        // Centred on a column that starts at 40 % of the line, as in the seeds.
-        var columnLeft = Left + Geometry.ContentWidth * 0.4;
-        var columnWidth = Geometry.ContentWidth * 0.6;
-        foreach (var line in new[] { $"({block.Name})" }.Concat(block.Positions))
+        foreach (var line in signed)
         {
-            DrawAligned(line, style, columnLeft, columnWidth, TextAlign.Center);
+            if (Typesetter.Measure(line, style) <= columnWidth) DrawAligned(line, style, columnLeft, columnWidth, TextAlign.Center);
+            else DrawAligned(line, style, Left, Geometry.ContentWidth, TextAlign.Right);
             _y += lineHeight;
         }
     }

@@ -111,7 +111,7 @@ internal sealed class TableRenderer
             throw new InvalidOperationException("The table header leaves no room for a row on a page.");
     }
 
-    private sealed record CellLayout(double X, double Width, List<string> Lines, TextStyle Style, TextAlign Align, CellShade Shade);
+    private sealed record CellLayout(double X, double Width, List<string> Lines, TextStyle Style, TextAlign Align, CellShade Shade, CellMark Mark = CellMark.None);
 
     private List<CellLayout> Layout(TableRow row)
     {
@@ -128,7 +128,7 @@ internal sealed class TableRenderer
         {
             var style = cell.Bold ? _bold : _style;
             return new CellLayout(_x[c], _widths[c], Wrap(cell.Text, _widths[c], style), style,
-                cell.Align ?? _table.Columns[c].Align, cell.Shade);
+                cell.Align ?? _table.Columns[c].Align, cell.Shade, cell.Mark);
         }).ToList();
     }
 
@@ -142,8 +142,17 @@ internal sealed class TableRenderer
             var last = Math.Min(cell.Lines.Count, firstLine + lineCount);
             for (var l = firstLine; l < last; l++)
                 _builder.DrawAligned(cell.Lines[l], cell.Style, cell.X + _pad, cell.Width - 2 * _pad, cell.Align, top + _pad + (l - firstLine) * _lineHeight);
+            if (cell.Mark == CellMark.Check && firstLine == 0) DrawCheck(cell.X + cell.Width / 2, top + _pad + _lineHeight / 2);
         }
         _builder.Y = top + height;
+    }
+
+    /// <summary>A tick about one x-height tall, centred on (x, y).</summary>
+    private void DrawCheck(double x, double y)
+    {
+        var s = _style.Size * 0.5;
+        var pen = new XPen(XColors.Black, Math.Max(1, _style.Size / 10)) { LineJoin = XLineJoin.Round, LineCap = XLineCap.Round };
+        _builder.Graphics.DrawLines(pen, [new XPoint(x - 0.5 * s, y), new XPoint(x - 0.15 * s, y + 0.4 * s), new XPoint(x + 0.55 * s, y - 0.5 * s)]);
     }
 
     private List<string> Wrap(string text, double columnWidth, TextStyle style) =>

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+using System.Runtime.CompilerServices;
+using ItaServerless.Core.Organizations;
+using ItaServerless.Core.Persistence;
+using ItaServerless.Storage.Tables;
+
+namespace ItaServerless.Storage.Repositories;
+
+/// <summary>
+/// Table "Organizations": PartitionKey = organization id; RowKey "org", "unit|{id}", "official|{id}".
+/// One partition holds everything of one organization. The directory of all organizations is
+/// the partition "~directory" (RowKey = id), kept by upsert after each organization write.
+/// </summary>
+public sealed class TableOrganizationRepository(StorageTables tables) : IOrganizationRepository
+{
+    internal const string DirectoryPartition = "~directory";
+    private const string OrgRow = "org";
+    private const string UnitPrefix = "unit|";
+    private const string OfficialPrefix = "official|";
+
+    private TableClient Table => tables.Organizations;
+
+    public async Task<EntityVersion> CreateAsync(Organization organization, CancellationToken cancellationToken = default)
+    {
+        var version = await EntityWrites.InsertAsync(Table, ToEntity(organization), cancellationToken).ConfigureAwait(false);
+        await UpsertDirectoryAsync(organization, cancellationToken).ConfigureAwait(false);
+        return version;
+    }
+
+    public async Task<Versioned<Organization>?> GetAsync(string organizationId, CancellationToken cancellationToken = default)
+    {
+        var entity = await Table.GetEntityIfExistsAsync(organizationId, OrgRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : new(FromEntity(entity), EntityWrites.Version(entity.ETag));
+    }
+
+    public async Task<EntityVersion> UpdateAsync(Organization organization, EntityVersion ifMatch, CancellationToken cancellationToken = default)
+    {
+        var version = await EntityWrites.ReplaceAsync(Table, ToEntity(organization), ifMatch, cancellationToken).ConfigureAwait(false);
+        await UpsertDirectoryAsync(organization, cancellationToken).ConfigureAwait(false);
+        return version;
+    }
+
+    public async Task<OrganizationProfile?> GetProfileAsync(string organizationId, CancellationToken cancellationToken = default)
+    {
+        Versioned<Organization>? organization = null;
+        var units = new List<Versioned<Unit>>();
+        var officials = new List<Versioned<Official>>();
+        await foreach (var entity in Table.QueryPartitionAsync(organizationId, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var version = EntityWrites.Version(entity.ETag);
+            if (entity.RowKey == OrgRow)
+            {
+                organization = new(FromEntity(entity), version);
+            }
+            else if (entity.RowKey.StartsWith(UnitPrefix, StringComparison.Ordinal))
+            {
+                units.Add(new(UnitFrom(organizationId, entity), version));
+            }
+            else if (entity.RowKey.StartsWith(OfficialPrefix, StringComparison.Ordinal))
+            {
+                officials.Add(new(OfficialFrom(organizationId, entity), version));
+            }
+        }
+        return organization is null ? null : new OrganizationProfile(organization, units, SortOfficials(officials));
+    }
+
+    public async IAsyncEnumerable<OrganizationSummary> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in Table.QueryPartitionAsync(DirectoryPartition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return new OrganizationSummary(
+                entity.RowKey,
+                entity.GetString("Name") ?? "",
+                OrganizationKinds.Parse(entity.GetString("Kind")).Value,
+                entity.GetString("Province"));
+        }
+    }
+
+    public async Task<IReadOnlyList<Versioned<Unit>>> ListUnitsAsync(string organizationId, CancellationToken cancellationToken = default)
+    {
+        var units = new List<Versioned<Unit>>();
+        await foreach (var entity in Table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(organizationId, UnitPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            units.Add(new(UnitFrom(organizationId, entity), EntityWrites.Version(entity.ETag)));
+        }
+        return units;
+    }
+
+    public async Task<Versioned<Unit>?> GetUnitAsync(string organizationId, string unitId, CancellationToken cancellationToken = default)
+    {
+        var entity = await Table.GetEntityIfExistsAsync(organizationId, UnitPrefix + unitId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : new(UnitFrom(organizationId, entity), EntityWrites.Version(entity.ETag));
+    }
+
+    public Task<EntityVersion> PutUnitAsync(Unit unit, EntityVersion? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(unit.OrganizationId, UnitPrefix + unit.Id);
+        StoredJson.Write(entity, unit.ToDraft());
+        return EntityWrites.PutAsync(Table, entity, ifMatch, cancellationToken);
+    }
+
+    public Task DeleteUnitAsync(string organizationId, string unitId, EntityVersion ifMatch, CancellationToken cancellationToken = default) =>
+        EntityWrites.DeleteAsync(Table, organizationId, UnitPrefix + unitId, ifMatch, cancellationToken);
+
+    public async Task<IReadOnlyList<Versioned<Official>>> ListOfficialsAsync(string organizationId, CancellationToken cancellationToken = default)
+    {
+        var officials = new List<Versioned<Official>>();
+        await foreach (var entity in Table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(organizationId, OfficialPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            officials.Add(new(OfficialFrom(organizationId, entity), EntityWrites.Version(entity.ETag)));
+        }
+        return SortOfficials(officials);
+    }
+
+    public async Task<Versioned<Official>?> GetOfficialAsync(string organizationId, string officialId, CancellationToken cancellationToken = default)
+    {
+        var entity = await Table.GetEntityIfExistsAsync(organizationId, OfficialPrefix + officialId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : new(OfficialFrom(organizationId, entity), EntityWrites.Version(entity.ETag));
+    }
+
+    public Task<EntityVersion> PutOfficialAsync(Official official, EntityVersion? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(official.OrganizationId, OfficialPrefix + official.Id);
+        StoredJson.Write(entity, official.ToDraft());
+        return EntityWrites.PutAsync(Table, entity, ifMatch, cancellationToken);
+    }
+
+    public Task DeleteOfficialAsync(string organizationId, string officialId, EntityVersion ifMatch, CancellationToken cancellationToken = default) =>
+        EntityWrites.DeleteAsync(Table, organizationId, OfficialPrefix + officialId, ifMatch, cancellationToken);
+
+    private static List<Versioned<Official>> SortOfficials(List<Versioned<Official>> officials) =>
+        officials.OrderBy(o => o.Value.Order).ThenBy(o => o.Value.Id, StringComparer.Ordinal).ToList();
+
+    private Task UpsertDirectoryAsync(Organization organization, CancellationToken cancellationToken)
+    {
+        // Idempotent: a failure here is repaired by the next save of the organization.
+        var row = new TableEntity(DirectoryPartition, organization.Id)
+        {
+            ["Name"] = organization.Name,
+            ["Kind"] = organization.Kind.Code(),
+            ["Province"] = organization.Province,
+        };
+        return Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static TableEntity ToEntity(Organization organization)
+    {
+        var entity = new TableEntity(organization.Id, OrgRow);
+        StoredJson.Write(entity, organization.ToDraft());
+        return entity;
+    }
+
+    private static Organization FromEntity(TableEntity entity) =>
+        Organization.Create(StoredJson.Read<OrganizationDraft>(entity)).Value;
+
+    private static Unit UnitFrom(string organizationId, TableEntity entity) =>
+        Unit.Create(organizationId, entity.RowKey[UnitPrefix.Length..], StoredJson.Read<UnitDraft>(entity)).Value;
+
+    private static Official OfficialFrom(string organizationId, TableEntity entity) =>
+        Official.Create(organizationId, entity.RowKey[OfficialPrefix.Length..], StoredJson.Read<OfficialDraft>(entity)).Value;
+}

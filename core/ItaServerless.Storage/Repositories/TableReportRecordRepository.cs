@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Calendar;
+using ItaServerless.Core.Persistence;
+using ItaServerless.Storage.Tables;
+
+namespace ItaServerless.Storage.Repositories;
+
+/// <summary>Table "Reports": PartitionKey = "{organization}|{fiscal year}", RowKey = report id.</summary>
+public sealed class TableReportRecordRepository(StorageTables tables) : IReportRecordRepository
+{
+    private TableClient Table => tables.Reports;
+
+    public Task<EntityVersion> AddAsync(ReportRecord record, CancellationToken cancellationToken = default) =>
+        EntityWrites.InsertAsync(Table, ToEntity(record), cancellationToken);
+
+    public async Task<Versioned<ReportRecord>?> GetAsync(string organizationId, FiscalYear year, string id, CancellationToken cancellationToken = default)
+    {
+        var entity = await Table.GetEntityIfExistsAsync(TablePlanRepository.Partition(organizationId, year), id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : new(FromEntity(organizationId, year, entity), EntityWrites.Version(entity.ETag));
+    }
+
+    public async Task<IReadOnlyList<Versioned<ReportRecord>>> ListAsync(string organizationId, FiscalYear year, CancellationToken cancellationToken = default)
+    {
+        var records = new List<Versioned<ReportRecord>>();
+        await foreach (var entity in Table.QueryPartitionAsync(TablePlanRepository.Partition(organizationId, year), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(new(FromEntity(organizationId, year, entity), EntityWrites.Version(entity.ETag)));
+        }
+        return records.OrderByDescending(r => r.Value.CreatedAt).ThenBy(r => r.Value.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<EntityVersion> MarkPublishedAsync(string organizationId, FiscalYear year, string id, DateTimeOffset publishedAt, EntityVersion ifMatch, CancellationToken cancellationToken = default)
+    {
+        var current = await GetAsync(organizationId, year, id, cancellationToken).ConfigureAwait(false)
+            ?? throw new EntityNotFoundException($"Report {id} of {organizationId}/{year} does not exist.");
+        if (current.Version != ifMatch)
+        {
+            throw new StaleVersionException($"Report {id} of {organizationId}/{year} changed since version {ifMatch}.");
+        }
+        return await EntityWrites.ReplaceAsync(Table, ToEntity(current.Value with { PublishedAt = publishedAt }), ifMatch, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TableEntity ToEntity(ReportRecord r) => new(TablePlanRepository.Partition(r.OrganizationId, r.FiscalYear), r.Id)
+    {
+        ["Kind"] = r.Kind,
+        ["Round"] = r.Round?.Code,
+        ["BlobName"] = r.BlobName,
+        ["CreatedAt"] = r.CreatedAt,
+        ["CreatedBy"] = r.CreatedBy,
+        ["PublishedAt"] = r.PublishedAt,
+    };
+
+    private static ReportRecord FromEntity(string organizationId, FiscalYear year, TableEntity e) => new(
+        organizationId,
+        year,
+        e.RowKey,
+        e.GetString("Kind")!,
+        e.GetString("Round") is { } round ? ReportingRound.FromCode(round) : null,
+        e.GetString("BlobName")!,
+        e.GetDateTimeOffset("CreatedAt")!.Value,
+        e.GetString("CreatedBy"),
+        e.GetDateTimeOffset("PublishedAt"));
+}

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Access;
+using ItaServerless.Functions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ItaServerless.Functions.Api;
+
+/// <summary>Who is calling: the administrator (admin key) or the holder of one organization's token.</summary>
+public sealed record ApiCaller(bool IsAdmin, AccessGrant? Grant)
+{
+    public static readonly ApiCaller Admin = new(true, null);
+
+    /// <summary>"admin" or the token's id and name, for logs and the audit trail.</summary>
+    public string Describe() => IsAdmin ? "admin" : $"{Grant!.TokenId} ({Grant.Name})";
+
+    public bool CanRead(string org) => IsAdmin || Grant!.CanRead(org);
+
+    public bool CanEdit(string org) => IsAdmin || Grant!.CanEdit(org);
+}
+
+/// <summary>What a route needs from its caller.</summary>
+public enum AccessNeed
+{
+    /// <summary>Any valid token of the organization in the route.</summary>
+    Read,
+
+    /// <summary>An editor token of the organization, or the admin key.</summary>
+    Edit,
+
+    /// <summary>The admin key.</summary>
+    Admin,
+}
+
+/// <summary>
+/// Authenticates API requests. The admin key comes in <c>x-functions-key</c> (as Azure Functions
+/// keys do); organization tokens as <c>Authorization: Bearer ita.&lt;id&gt;.&lt;secret&gt;</c> and are
+/// looked up only inside the organization named by the route, so a token never crosses tenants.
+/// </summary>
+public sealed class ApiAuthenticator(IAccessGrantStore grants, IOptions<FunctionsAppOptions> options, TimeProvider clock)
+{
+    public const string AdminKeyHeader = "x-functions-key";
+
+    public bool IsAdmin(HttpRequest request) =>
+        options.Value.AdminKey is { Length: > 0 } key &&
+        AccessTokens.KeyEquals(request.Headers[AdminKeyHeader].FirstOrDefault(), key);
+
+    /// <summary>The caller for <paramref name="org"/>, or null when neither key nor token is valid there.</summary>
+    public async Task<ApiCaller?> AuthenticateAsync(HttpRequest request, string? org, CancellationToken cancellationToken)
+    {
+        if (IsAdmin(request)) return ApiCaller.Admin;
+        if (org is null) return null;
+
+        var header = request.Headers.Authorization.FirstOrDefault();
+        const string scheme = "Bearer ";
+        if (header is null || !header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return null;
+        if (!AccessTokens.TryParse(header[scheme.Length..].Trim(), out var tokenId, out var secret)) return null;
+
+        var grant = await grants.FindAsync(org, tokenId, cancellationToken);
+        return grant is not null && AccessTokens.Verify(grant, secret, clock.GetUtcNow()) ? new ApiCaller(false, grant) : null;
+    }
+}
+
+/// <summary>Endpoint filters that let a route state its <see cref="AccessNeed"/>.</summary>
+public static class ApiAuthorization
+{
+    private const string CallerItem = "ita.caller";
+
+    /// <summary>The caller the filter authenticated for this request.</summary>
+    public static ApiCaller Caller(this HttpContext context) =>
+        context.Items[CallerItem] as ApiCaller ?? throw new InvalidOperationException("The route has no access filter.");
+
+    public static TBuilder Requires<TBuilder>(this TBuilder builder, AccessNeed need)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var auth = http.RequestServices.GetRequiredService<ApiAuthenticator>();
+            var org = http.GetRouteValue("org") as string;
+            var caller = need == AccessNeed.Admin
+                ? (auth.IsAdmin(http.Request) ? ApiCaller.Admin : null)
+                : await auth.AuthenticateAsync(http.Request, org, http.RequestAborted);
+            if (caller is null)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return ApiProblem.Unauthorized().ToResult();
+            }
+
+            if (need == AccessNeed.Edit && !caller.CanEdit(org!)) return ApiProblem.Forbidden().ToResult();
+            http.Items[CallerItem] = caller;
+            return await next(context);
+        });
+}

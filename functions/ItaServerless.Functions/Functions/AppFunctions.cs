@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Functions.Functions.Assessments;
+using ItaServerless.Functions.Functions.Health;
+using ItaServerless.Functions.Functions.Heartbeat;
+using ItaServerless.Functions.Functions.Measures;
+using ItaServerless.Functions.Functions.Organizations;
+using ItaServerless.Functions.Functions.Source;
+using ItaServerless.Functions.Functions.WebForm;
+using ItaServerless.Functions.Invocation;
+
+namespace ItaServerless.Functions.Functions;
+
+/// <summary>
+/// The one place where functions are registered. Adding a function = a folder Functions/{Name}
+/// with its function.json and handler, plus one line here; the contract tests check both sides.
+/// </summary>
+public static class AppFunctions
+{
+    public static IServiceCollection AddAppFunctions(this IServiceCollection services) => services
+        .AddHttpFunction<HealthFunction>()
+        .AddHttpFunction<OrganizationsFunction>()
+        .AddHttpFunction<AssessmentsFunction>()
+        .AddHttpFunction<MeasuresFunction>()
+        .AddHttpFunction<WebFormFunction>()
+        .AddHttpFunction<SourceFunction>()
+        .AddTriggeredFunction<HeartbeatFunction>();
+}

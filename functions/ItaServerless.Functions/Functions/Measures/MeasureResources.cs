@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Persistence;
+using ItaServerless.Core.Planning;
+using ItaServerless.Core.Thai;
+
+namespace ItaServerless.Functions.Functions.Measures;
+
+public sealed record PeriodResource(string From, string To, bool WholeYear, string Text);
+
+public sealed record MeasureResource(
+    string Id,
+    string Plan,
+    int Number,
+    string Title,
+    IReadOnlyList<int> Indicators,
+    IReadOnlyList<string> Questions,
+    IReadOnlyList<string> Method,
+    IReadOnlyList<string> Responsible,
+    PeriodResource Period,
+    string? FollowUp,
+    decimal Budget,
+    string? Kind,
+    int? Dimension,
+    string ETag)
+{
+    public static MeasureResource From(Versioned<Measure> v)
+    {
+        var m = v.Value;
+        return new MeasureResource(
+            m.Key.ToString(),
+            m.Plan.Code(),
+            m.Number,
+            m.Title,
+            m.Indicators.Select(i => i.Number).ToArray(),
+            m.Questions.Select(q => q.Value).ToArray(),
+            m.Method,
+            m.Responsible.IsEveryDivision ? [ResponsibleUnits.EveryDivisionCode] : m.Responsible.UnitIds,
+            new PeriodResource(m.Period.From.ToString(), m.Period.To.ToString(), m.Period.IsWholeYear, ThaiFormat.Period(m.Period)),
+            m.FollowUp,
+            m.Budget.Amount,
+            m.Kind?.Code(),
+            m.Dimension,
+            v.Version.Value);
+    }
+}
+
+public sealed record ReporterResource(string Name, string? Position);
+
+public sealed record ProgressResource(
+    string Measure,
+    string Round,
+    string Status,
+    string StatusTh,
+    string? Reason,
+    string? Result,
+    string? Outcome,
+    string? Recommendation,
+    string? Problems,
+    decimal Disbursed,
+    ReporterResource Reporter,
+    IReadOnlyList<string> Evidence,
+    DateTimeOffset ReportedAt,
+    string ETag)
+{
+    public static ProgressResource From(Measure measure, Versioned<ProgressRecord> stored) =>
+        From(measure, Progress.Create(stored.Value.Draft, measure, stored.Value.Round).Value, stored.Value.ReportedAt, stored.Version);
+
+    public static ProgressResource From(Measure measure, Progress p, DateTimeOffset reportedAt, EntityVersion version) => new(
+        measure.Key.ToString(),
+        p.Round.Round.Code,
+        p.Status.Code(),
+        p.Status.NameTh(),
+        p.Reason,
+        p.Result,
+        p.Outcome,
+        p.Recommendation,
+        p.Problems,
+        p.Disbursed.Amount,
+        new ReporterResource(p.Reporter.Name, p.Reporter.Position),
+        p.Evidence.Select(u => u.ToString()).ToArray(),
+        reportedAt,
+        version.Value);
+}
+
+public sealed record RoundSummaryResource(
+    int Year,
+    string Round,
+    int Total,
+    int Waiting,
+    int InProgress,
+    int Done,
+    int CannotDo,
+    decimal Budget,
+    decimal Disbursed,
+    decimal DisbursedPercent,
+    decimal ImplementedPercent,
+    string ImplementationLevelTh)
+{
+    public static RoundSummaryResource From(RoundSummary s) => new(
+        s.Round.Year.Year, s.Round.Round.Code, s.Total, s.Waiting, s.InProgress, s.Done, s.CannotDo,
+        s.TotalBudget.Amount, s.TotalDisbursed.Amount, s.DisbursedPercent, s.ImplementedPercent, s.ImplementationLevel.NameTh());
+}
