@@ -2,6 +2,7 @@
 // Storage client overhead: single-entity insert and point read through our TableClient vs a raw
 // HttpClient request (hand-signed SharedKeyLite) to the same Azurite. Not a test: prints numbers.
 // Usage: dotnet run -c Release --project tests/ItaServerless.Benchmarks [-- iterations]
+// The reminder sweep benchmark: [-- reminder-sweep [organizations] [open percent]] (ReminderSweepBenchmark.cs).
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -10,6 +11,11 @@ using System.Text.Json;
 using ItaServerless.Storage;
 using ItaServerless.Storage.Tables;
 using ItaServerless.Testing;
+
+if (args.Length > 0 && args[0] == "reminder-sweep")
+{
+    return await ItaServerless.Benchmarks.ReminderSweepBenchmark.RunAsync(args[1..]);
+}
 
 int iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 using var azurite = await AzuriteServer.StartNewAsync();

@@ -90,7 +90,8 @@ public sealed class TempScriptRoot : IDisposable
 /// <summary>The app in memory, on the test's Azurite, script root, host id and clock.</summary>
 public sealed class FunctionsApp(
     string? connectionString, string? scriptRoot = null, string hostId = "test-host", TimeProvider? clock = null,
-    bool listeners = false, InvocationRecorder? recorder = null, string? customHandlerPort = null, TimeSpan? pollInterval = null)
+    bool listeners = false, InvocationRecorder? recorder = null, string? customHandlerPort = null, TimeSpan? pollInterval = null,
+    Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key";
@@ -104,6 +105,7 @@ public sealed class FunctionsApp(
         if (scriptRoot is not null) builder.UseSetting("AzureWebJobsScriptRoot", scriptRoot);
         if (customHandlerPort is not null) builder.UseSetting("FUNCTIONS_CUSTOMHANDLER_PORT", customHandlerPort);
         builder.UseSetting("AzureFunctionsWebHost:hostid", hostId);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning"); // keep CI logs readable
         builder.UseSetting("ITA_ADMIN_KEY", AdminKey);
         builder.UseSetting("LocalRuntime:RunBackgroundListeners", listeners ? "true" : "false");
         builder.UseSetting("LocalRuntime:BlobPollInterval", (pollInterval ?? TimeSpan.FromMilliseconds(100)).ToString());
@@ -115,6 +117,7 @@ public sealed class FunctionsApp(
             services.AddTriggeredFunction<TestBlobFunction>();
             services.AddTriggeredFunction<FailingBlobFunction>();
         });
+        configure?.Invoke(builder);
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();

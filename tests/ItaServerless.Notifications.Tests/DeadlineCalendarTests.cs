@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Notifications.Calendar;
+using ItaServerless.Testing;
 
 namespace ItaServerless.Notifications.Tests;
 
@@ -54,7 +55,7 @@ public class DeadlineCalendarTests
     [Fact]
     public void A_real_icalendar_parser_reads_the_feed()
     {
-        var parsed = ParseWithPythonIcalendar(Feed(Now));
+        var parsed = ICalendarParser.Parse(Feed(Now));
         var root = parsed.RootElement;
         Assert.Equal(0, root.GetProperty("errors").GetInt32());
         Assert.Equal(DeadlineCalendar.ProductId, root.GetProperty("prodid").GetString());
@@ -86,8 +87,8 @@ public class DeadlineCalendarTests
     public void Uids_are_stable_and_due_date_overrides_move_the_events()
     {
         var custom = RoundDueDates.Create(5, 15, 11, 15).Value;
-        var a = ParseWithPythonIcalendar(Feed(Now, custom)).RootElement.GetProperty("events").EnumerateArray().ToArray();
-        var b = ParseWithPythonIcalendar(Feed(Now.AddHours(5))).RootElement.GetProperty("events").EnumerateArray().ToArray();
+        var a = ICalendarParser.Parse(Feed(Now, custom)).RootElement.GetProperty("events").EnumerateArray().ToArray();
+        var b = ICalendarParser.Parse(Feed(Now.AddHours(5))).RootElement.GetProperty("events").EnumerateArray().ToArray();
         Assert.Equal(a.Select(e => e.GetProperty("uid").GetString()), b.Select(e => e.GetProperty("uid").GetString()));
         Assert.Equal("2026-05-15", a[0].GetProperty("start").GetString());
         Assert.Equal("2026-11-15", a[1].GetProperty("start").GetString());
@@ -107,45 +108,5 @@ public class DeadlineCalendarTests
 
         Assert.Equal(bytes.Length, start);
         return lines;
-    }
-
-    // The Python "icalendar" library (Debian python3-icalendar, installed by scripts/setup.sh):
-    // no .NET iCalendar parser restores from this machine's package feed. It decodes the
-    // whole UTF-8 input before unfolding, so a character split by folding would fail here too.
-    private const string ParserScript = """
-        import sys, json, icalendar
-        cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
-        errors = sum(len(c.errors) for c in cal.walk())
-        events = [{
-            "uid": str(e["UID"]), "summary": str(e["SUMMARY"]), "description": str(e["DESCRIPTION"]),
-            "start": e.decoded("DTSTART").isoformat(), "end": e.decoded("DTEND").isoformat(),
-            "stamp": e.decoded("DTSTAMP").isoformat(), "url": str(e["URL"]),
-            "alarms": [str(a.decoded("TRIGGER")) for a in e.walk("VALARM")],
-        } for e in cal.walk("VEVENT")]
-        print(json.dumps({"prodid": str(cal["PRODID"]), "version": str(cal["VERSION"]), "calscale": str(cal["CALSCALE"]),
-            "method": str(cal["METHOD"]), "name": str(cal["X-WR-CALNAME"]), "errors": errors, "events": events}, ensure_ascii=False))
-        """;
-
-    private static JsonDocument ParseWithPythonIcalendar(string ics)
-    {
-        var start = new ProcessStartInfo("/usr/bin/python3")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardInputEncoding = new UTF8Encoding(false),
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(ParserScript);
-        start.Environment["PYTHONIOENCODING"] = "utf-8";
-        using var python = Process.Start(start)!;
-        python.StandardInput.Write(ics);
-        python.StandardInput.Close();
-        var stdout = python.StandardOutput.ReadToEndAsync();
-        var stderr = python.StandardError.ReadToEndAsync();
-        Assert.True(python.WaitForExit(30_000), "the parser did not finish");
-        Assert.True(python.ExitCode == 0, "python3-icalendar failed (run scripts/setup.sh): " + stderr.Result);
-        return JsonDocument.Parse(stdout.Result);
     }
 }

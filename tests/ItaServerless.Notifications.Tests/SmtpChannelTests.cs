@@ -2,6 +2,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ItaServerless.Notifications.Channels;
+using ItaServerless.Testing;
 
 namespace ItaServerless.Notifications.Tests;
 

@@ -57,10 +57,11 @@ public class MeasuresDocumentTests
         Assert.Contains(Compact("ต้องปรับปรุง ต่ำกว่า ๙๐ คะแนน ๑๕"), text);
         Assert.Contains(Compact("รวม ๕๒"), text);
 
-        var weak9 = text.IndexOf(Compact("- ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล (๓๘.๐๐ คะแนน)"), StringComparison.Ordinal);
-        var weak10 = text.IndexOf(Compact("- ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต (๘๐.๐๐ คะแนน)"), StringComparison.Ordinal);
+        var weak9 = text.IndexOf(Compact("ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล (๓๘.๐๐ คะแนน) ข้อคำถามที่ต้องปรับปรุง"), StringComparison.Ordinal);
+        var weak10 = text.IndexOf(Compact("ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต (๘๐.๐๐ คะแนน) ข้อคำถามที่ต้องปรับปรุง"), StringComparison.Ordinal);
         Assert.True(weak9 > 0 && weak10 > weak9, $"weakest indicators missing or out of order ({weak9}, {weak10})");
-        Assert.Contains(Compact("o๑ โครงสร้างและอำนาจหน้าที่ (๐.๐๐)"), text);
+        Assert.Contains(Compact("- o๑ โครงสร้างและอำนาจหน้าที่ (๐.๐๐ คะแนน)"), text);
+        Assert.DoesNotContain(Compact("- o๓ "), text); // 100: maintained, not listed
         Assert.Equal([9, 10], data.LastYearResult!.WeakestIndicators);
     }
 
@@ -69,7 +70,9 @@ public class MeasuresDocumentTests
     {
         var (data, path) = Rendered.Value;
         var table = MeasuresDocument.MeasuresTable(data.Measures, data.LastYearResult);
-        var words = PdfWords.Extract(path).Where(w => w.Page >= 2).ToList(); // the table is on the landscape pages
+        var all = PdfWords.Extract(path);
+        var firstTablePage = all.First(w => w.Text == "วิธีการดำเนินการ").Page;
+        var words = all.Where(w => w.Page >= firstTablePage).ToList();
         var columns = table.Columns.Select((_, c) => PdfWords.ColumnText(words, table, PageGeometry.A4Landscape, c)).ToList();
         foreach (var m in data.Measures)
         {

@@ -251,28 +251,6 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reminder_log_records_each_key_once()
-    {
-        var log = new TableReminderLog(_tables);
-        var round = new FiscalYearRound(Year, ReportingRound.SixMonths);
-        var key = new ReminderKey("na-kham", round, "finance", ReminderSlot.FromOffset(-7));
-        var entry = new ReminderLogEntry(key, DateTimeOffset.UtcNow, "email", ["กองคลัง <finance@example.go.th>"]);
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => log.TryRecordAsync(entry)));
-        Assert.Single(results, r => r);
-        Assert.False(await log.TryRecordAsync(entry));
-        await log.TryRecordAsync(entry with { Key = new ReminderKey("na-kham", round, "finance", ReminderSlot.OnDueDate) });
-
-        var found = await log.FindAsync(key);
-        Assert.Equal("email", found!.Channel);
-        Assert.Equal(entry.Recipients, found.Recipients);
-        Assert.Null(await log.FindAsync(new ReminderKey("na-kham", round, "office", ReminderSlot.OnDueDate)));
-        var listed = await log.ListAsync("na-kham", round);
-        Assert.Equal(2, listed.Count);
-        Assert.Contains(listed, e => e.Key == key);
-        Assert.Empty(await log.ListAsync("na-kham", new FiscalYearRound(Year, ReportingRound.TwelveMonths)));
-    }
-
-    [Fact]
     public async Task Access_grants_are_found_listed_without_secrets_and_revoked()
     {
         var store = new ItaServerless.Storage.Access.AccessGrantRepository(_tables.AccessGrants);

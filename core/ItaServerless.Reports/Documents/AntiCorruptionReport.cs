@@ -89,8 +89,8 @@ public static class AntiCorruptionReport
         WriteNarrative(builder, data, year);
 
         builder.PageBreak(PageGeometry.A4Landscape);
-        builder.Heading($"รายงานผลการดำเนินงานตาม{PlanName} ของ{data.OrganizationName} พ.ศ. {ThaiDigits.ToThaiDigits(data.FiscalYear.Year)} {round}",
-            TextAlign.Center, spaceBefore: 0);
+        builder.Heading($"รายงานผลการดำเนินงานตาม{PlanName} ของ{data.OrganizationName}", TextAlign.Center, spaceBefore: 0);
+        builder.Heading($"พ.ศ. {ThaiDigits.ToThaiDigits(data.FiscalYear.Year)} {round}", TextAlign.Center, spaceBefore: 0);
         builder.Space(4);
         builder.Table(ProjectTable(data.Projects));
         builder.Paragraph($"** ข้อมูล ณ วันที่ {ThaiFormat.Date(data.DataAsOf)}", new ParagraphStyle { SpaceBefore = 6 });
@@ -101,6 +101,7 @@ public static class AntiCorruptionReport
 
         builder.PageBreak(PageGeometry.A4Memo);
         builder.Heading("ภาคผนวก", TextAlign.Center, 20, 0);
+        builder.Space(6);
         builder.Table(AppendixTable(data.Projects));
         return builder.ToPdf();
     }
@@ -153,9 +154,11 @@ public static class AntiCorruptionReport
         if (data.Emblem is { Length: > 0 } emblem) builder.Image(emblem, PageGeometry.Cm(2.5));
         builder.Heading($"ประกาศ{data.OrganizationName}", TextAlign.Center, 18, 6);
         var subject = data.Round == ReportingRound.TwelveMonths
-            ? $"รายงานผลการดำเนินการป้องกันการทุจริต ประจำ{year}"
-            : $"รายงานการกำกับติดตามการดำเนินการป้องกันการทุจริต ประจำ{year} {ThaiFormat.RoundName(data.Round)}";
+            ? "รายงานผลการดำเนินการป้องกันการทุจริต"
+            : "รายงานการกำกับติดตามการดำเนินการป้องกันการทุจริต";
         builder.Heading($"เรื่อง {subject}", TextAlign.Center, 16, 0);
+        builder.Heading(data.Round == ReportingRound.TwelveMonths ? $"ประจำ{year}" : $"ประจำ{year} {ThaiFormat.RoundName(data.Round)}",
+            TextAlign.Center, 16, 0);
         builder.Paragraph("---------------------------------------", new ParagraphStyle { Align = TextAlign.Center });
         var end = data.Round == ReportingRound.TwelveMonths
             ? $"บัดนี้ การดำเนินการตามแผนฯ ประจำ{year} ได้สิ้นสุดแล้ว"
@@ -183,6 +186,7 @@ public static class AntiCorruptionReport
             ParagraphStyle.Indented with { SpaceBefore = 6 });
 
         builder.Heading("๑. ผลการดำเนินงาน");
+        var lineHeight = builder.Typesetter.LineHeight(builder.BodyStyle);
         var label = new ParagraphStyle { Text = builder.BodyStyle.WithBold(), LeftIndent = PageGeometry.Cm(1.25), SpaceBefore = 2 };
         var item = new ParagraphStyle { LeftIndent = PageGeometry.Cm(1.25), FirstLineIndent = PageGeometry.Cm(1.25) };
         foreach (var dimension in data.Projects.GroupBy(p => p.Dimension).OrderBy(g => g.Key))
@@ -195,10 +199,12 @@ public static class AntiCorruptionReport
                 builder.Heading($"{ItaResultSections.NumberText(dimension.Key)}.{ItaResultSections.NumberText(index)} {project.Title}", spaceBefore: 6);
                 if (project.Method.Count > 0)
                 {
+                    builder.KeepSpace(3 * lineHeight);
                     builder.Paragraph("การดำเนินการ", label);
                     for (var i = 0; i < project.Method.Count; i++)
                         builder.Paragraph($"{ItaResultSections.NumberText(i + 1)}. {project.Method[i]}", item);
                 }
+                builder.KeepSpace(3 * lineHeight);
                 builder.Paragraph("ผลการดำเนินการ", label);
                 builder.Paragraph(ResultText(project), item);
             }
@@ -223,11 +229,11 @@ public static class AntiCorruptionReport
         }).ToList();
         var columns = new List<TableColumn>
         {
-            new("ลำดับ", 1.1, TextAlign.Center), new("รายการโครงการ", 6.2), new("มิติ", 0.8, TextAlign.Center),
-            new("งบประมาณ", 1.9, TextAlign.Right), new("เบิกจ่าย (บาท)", 1.9, TextAlign.Right),
+            new("ลำดับ", 1.4, TextAlign.Center), new("รายการโครงการ", 5.6), new("มิติ", 0.8, TextAlign.Center),
+            new("งบประมาณ", 2.3, TextAlign.Right), new("เบิกจ่าย (บาท)", 2.3, TextAlign.Right),
         };
-        columns.AddRange(StatusColumns.Select(s => new TableColumn(s.NameTh(), 1.5, TextAlign.Center)));
-        columns.Add(new TableColumn("หมายเหตุ", 2));
+        columns.AddRange(StatusColumns.Select(s => new TableColumn(s.NameTh(), 1.7, TextAlign.Center)));
+        columns.Add(new TableColumn("หมายเหตุ", 2.0));
         return new Table(columns, rows);
     }
 

@@ -54,8 +54,9 @@ public static class MeasuresDocument
         var year = ThaiFormat.FiscalYear(data.FiscalYear);
         using var builder = new ReportBuilder(fonts, PageGeometry.A4Memo, $"{Name} ประจำ{year} {data.OrganizationName}");
         if (data.Emblem is { Length: > 0 } emblem) builder.Image(emblem, PageGeometry.Cm(3));
-        builder.Heading(Name, TextAlign.Center, 20);
-        builder.Heading($"ประจำ{year}", TextAlign.Center, 20, 0);
+        // Broken where a reader pauses, not where the line happens to end.
+        builder.Heading("มาตรการส่งเสริมคุณธรรมและความโปร่งใส", TextAlign.Center, 20);
+        builder.Heading($"ภายในหน่วยงาน ประจำ{year}", TextAlign.Center, 20, 0);
         builder.Heading(data.OrganizationName, TextAlign.Center, 18, 0);
         var location = Places.Location(data.District, data.Province);
         if (location.Length > 0) builder.Heading(location, TextAlign.Center, 18, 0);
@@ -118,16 +119,16 @@ public static class MeasuresDocument
         }
         builder.Paragraph($"ตัวชี้วัดที่มีคะแนนต่ำกว่าเกณฑ์ ({ItaResultSections.NumberText((int)Score.PassMark)} คะแนน) เรียงจากคะแนนต่ำสุด ได้แก่",
             ParagraphStyle.Indented);
-        var hanging = new ParagraphStyle { LeftIndent = PageGeometry.Cm(1.25) };
-        var questions = new ParagraphStyle { LeftIndent = PageGeometry.Cm(2) };
+        var indicatorStyle = new ParagraphStyle { Text = builder.BodyStyle.WithBold(), LeftIndent = PageGeometry.Cm(1.25), SpaceBefore = 4 };
+        var questionStyle = new ParagraphStyle { LeftIndent = PageGeometry.Cm(2) };
         foreach (var number in result.WeakestIndicators)
         {
             var indicator = result.Indicators.First(i => i.Number == number);
-            builder.Paragraph("- " + ItaResultSections.IndicatorLabel(indicator), hanging);
+            builder.Paragraph(ItaResultSections.IndicatorLabel(indicator), indicatorStyle);
             var improve = indicator.Questions.Where(q => q.Score.Classification == QuestionClassification.Improve).ToList();
-            if (improve.Count > 0)
-                builder.Paragraph("ข้อคำถามที่ต้องปรับปรุง: " + string.Join(", ", improve.Select(q =>
-                    $"{ThaiDigits.ToThaiDigits(q.Code)} {q.Text} ({ItaResultSections.ScoreText(q.Score)})")), questions);
+            if (improve.Count > 0) builder.Paragraph("ข้อคำถามที่ต้องปรับปรุง", questionStyle);
+            foreach (var q in improve)
+                builder.Paragraph($"- {ThaiDigits.ToThaiDigits(q.Code)} {q.Text} ({ItaResultSections.ScoreText(q.Score)} คะแนน)", questionStyle);
         }
     }
 
@@ -158,7 +159,7 @@ public static class MeasuresDocument
                 m.FollowUp)));
         }
         return new Table(
-            [new("มาตรการ/แนวทาง", 3.2), new("วิธีการดำเนินการ", 5.6), new("ผู้รับผิดชอบ", 2.2), new("ระยะเวลาดำเนินการ", 2.2), new("การติดตามผล", 3.2)],
+            [new("มาตรการ/แนวทาง", 3.2), new("วิธีการดำเนินการ", 5.3), new("ผู้รับผิดชอบ", 2.2), new("ระยะเวลา\nดำเนินการ", 2.5), new("การติดตามผล", 3.2)],
             rows);
     }
 

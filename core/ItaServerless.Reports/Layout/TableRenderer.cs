@@ -52,11 +52,14 @@ internal sealed class TableRenderer
         for (var i = 0; i < _table.Rows.Count; i++)
         {
             var row = _table.Rows[i];
-            // A section row stays with the first two lines of the row after it.
+            // A section row stays with the row after it: all of it when that row is kept together
+            // (else DrawRow would move it alone to the next page, orphaning the section), or its first two lines.
             if (row.IsSection && i + 1 < _table.Rows.Count)
             {
                 var sectionHeight = Layout(row)[0].Lines.Count * _lineHeight + 2 * _pad;
-                if (sectionHeight + 2 * _lineHeight + 2 * _pad > _builder.RemainingHeight) NextPage();
+                var nextHeight = Layout(_table.Rows[i + 1]).Max(c => c.Lines.Count) * _lineHeight + 2 * _pad;
+                var keep = nextHeight <= _builder.Geometry.ContentHeight * _table.KeepTogetherShare ? nextHeight : 2 * _lineHeight + 2 * _pad;
+                if (sectionHeight + keep > _builder.RemainingHeight) NextPage();
             }
             DrawRow(row);
         }

@@ -14,6 +14,7 @@ public sealed class StorageTables
         Reports = service.GetTableClient(prefix + "Reports");
         Reminders = service.GetTableClient(prefix + "Reminders");
         AccessGrants = service.GetTableClient(prefix + "AccessGrants");
+        Idempotency = service.GetTableClient(prefix + "Idempotency");
     }
 
     public TableClient Organizations { get; }
@@ -21,8 +22,9 @@ public sealed class StorageTables
     public TableClient Reports { get; }
     public TableClient Reminders { get; }
     public TableClient AccessGrants { get; }
+    public TableClient Idempotency { get; }
 
-    public IEnumerable<TableClient> All => [Organizations, Plans, Reports, Reminders, AccessGrants];
+    public IEnumerable<TableClient> All => [Organizations, Plans, Reports, Reminders, AccessGrants, Idempotency];
 
     /// <summary>Creates the missing tables (at start-up; cheap when they exist).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

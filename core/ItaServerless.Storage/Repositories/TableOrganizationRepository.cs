@@ -92,11 +92,14 @@ public sealed class TableOrganizationRepository(StorageTables tables) : IOrganiz
         return entity is null ? null : new(UnitFrom(organizationId, entity), EntityWrites.Version(entity.ETag));
     }
 
-    public Task<EntityVersion> PutUnitAsync(Unit unit, EntityVersion? ifMatch, CancellationToken cancellationToken = default)
+    public Task<EntityVersion> PutUnitAsync(Unit unit, EntityVersion? ifMatch, CancellationToken cancellationToken = default) =>
+        EntityWrites.PutAsync(Table, UnitEntity(unit), ifMatch, cancellationToken);
+
+    internal static TableEntity UnitEntity(Unit unit)
     {
         var entity = new TableEntity(unit.OrganizationId, UnitPrefix + unit.Id);
         StoredJson.Write(entity, unit.ToDraft());
-        return EntityWrites.PutAsync(Table, entity, ifMatch, cancellationToken);
+        return entity;
     }
 
     public Task DeleteUnitAsync(string organizationId, string unitId, EntityVersion ifMatch, CancellationToken cancellationToken = default) =>
@@ -118,11 +121,14 @@ public sealed class TableOrganizationRepository(StorageTables tables) : IOrganiz
         return entity is null ? null : new(OfficialFrom(organizationId, entity), EntityWrites.Version(entity.ETag));
     }
 
-    public Task<EntityVersion> PutOfficialAsync(Official official, EntityVersion? ifMatch, CancellationToken cancellationToken = default)
+    public Task<EntityVersion> PutOfficialAsync(Official official, EntityVersion? ifMatch, CancellationToken cancellationToken = default) =>
+        EntityWrites.PutAsync(Table, OfficialEntity(official), ifMatch, cancellationToken);
+
+    internal static TableEntity OfficialEntity(Official official)
     {
         var entity = new TableEntity(official.OrganizationId, OfficialPrefix + official.Id);
         StoredJson.Write(entity, official.ToDraft());
-        return EntityWrites.PutAsync(Table, entity, ifMatch, cancellationToken);
+        return entity;
     }
 
     public Task DeleteOfficialAsync(string organizationId, string officialId, EntityVersion ifMatch, CancellationToken cancellationToken = default) =>
@@ -131,19 +137,21 @@ public sealed class TableOrganizationRepository(StorageTables tables) : IOrganiz
     private static List<Versioned<Official>> SortOfficials(List<Versioned<Official>> officials) =>
         officials.OrderBy(o => o.Value.Order).ThenBy(o => o.Value.Id, StringComparer.Ordinal).ToList();
 
-    private Task UpsertDirectoryAsync(Organization organization, CancellationToken cancellationToken)
-    {
+    private Task UpsertDirectoryAsync(Organization organization, CancellationToken cancellationToken) =>
         // Idempotent: a failure here is repaired by the next save of the organization.
-        var row = new TableEntity(DirectoryPartition, organization.Id)
+        Table.UpsertEntityAsync(DirectoryEntity(organization), TableUpdateMode.Replace, cancellationToken);
+
+    internal static TableEntity DirectoryEntity(Organization organization) =>
+        new(DirectoryPartition, organization.Id)
         {
             ["Name"] = organization.Name,
             ["Kind"] = organization.Kind.Code(),
             ["Province"] = organization.Province,
+            // The reminder sweep decides from the directory alone which organizations have a round to remind.
+            [TableReminderWorkIndex.DueDatesProperty] = TableReminderWorkIndex.FormatDueDates(organization.DueDates),
         };
-        return Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-    }
 
-    private static TableEntity ToEntity(Organization organization)
+    internal static TableEntity ToEntity(Organization organization)
     {
         var entity = new TableEntity(organization.Id, OrgRow);
         StoredJson.Write(entity, organization.ToDraft());

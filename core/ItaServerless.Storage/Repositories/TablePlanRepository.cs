@@ -53,8 +53,14 @@ public sealed class TablePlanRepository(StorageTables tables) : IPlanRepository
         return entity is null ? null : new(MeasureFrom(entity, year), EntityWrites.Version(entity.ETag));
     }
 
-    public Task<EntityVersion> CreateMeasureAsync(string organizationId, Measure measure, CancellationToken cancellationToken = default) =>
-        EntityWrites.InsertAsync(Table, ToEntity(organizationId, measure), cancellationToken);
+    /// <summary>Also marks both rounds of the year open for the reminder sweep (after the insert, so a sweep never clears it unseen).</summary>
+    public async Task<EntityVersion> CreateMeasureAsync(string organizationId, Measure measure, CancellationToken cancellationToken = default)
+    {
+        var version = await EntityWrites.InsertAsync(Table, ToEntity(organizationId, measure), cancellationToken).ConfigureAwait(false);
+        await new TableReminderWorkIndex(tables).MarkOpenAsync(organizationId,
+            ReportingRound.All.Select(r => new FiscalYearRound(measure.FiscalYear, r)), cancellationToken).ConfigureAwait(false);
+        return version;
+    }
 
     public Task<EntityVersion> ReplaceMeasureAsync(string organizationId, Measure measure, EntityVersion ifMatch, CancellationToken cancellationToken = default) =>
         EntityWrites.ReplaceAsync(Table, ToEntity(organizationId, measure), ifMatch, cancellationToken);
@@ -127,11 +133,14 @@ public sealed class TablePlanRepository(StorageTables tables) : IPlanRepository
         return entity is null ? null : new(StoredJson.Read<StoredProgress>(entity).ToRecord(), EntityWrites.Version(entity.ETag));
     }
 
-    public Task<EntityVersion> PutProgressAsync(string organizationId, FiscalYear year, ProgressRecord record, EntityVersion? ifMatch, CancellationToken cancellationToken = default)
+    public Task<EntityVersion> PutProgressAsync(string organizationId, FiscalYear year, ProgressRecord record, EntityVersion? ifMatch, CancellationToken cancellationToken = default) =>
+        EntityWrites.PutAsync(Table, ProgressEntity(organizationId, year, record), ifMatch, cancellationToken);
+
+    internal static TableEntity ProgressEntity(string organizationId, FiscalYear year, ProgressRecord record)
     {
         var entity = new TableEntity(Partition(organizationId, year), ProgressRow(record.Round, record.Measure));
         StoredJson.Write(entity, StoredProgress.From(record));
-        return EntityWrites.PutAsync(Table, entity, ifMatch, cancellationToken);
+        return entity;
     }
 
     internal static string Partition(string organizationId, FiscalYear year) => StorageTables.Key(organizationId, year.Year);
@@ -143,7 +152,7 @@ public sealed class TablePlanRepository(StorageTables tables) : IPlanRepository
     private static string KeyPart(MeasureKey key) =>
         key.Plan.Code() + "|" + key.Number.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static TableEntity ToEntity(string organizationId, Measure measure)
+    internal static TableEntity ToEntity(string organizationId, Measure measure)
     {
         var entity = new TableEntity(Partition(organizationId, measure.FiscalYear), MeasureRow(measure.Key));
         StoredJson.Write(entity, DomainDrafts.ToDraft(measure));

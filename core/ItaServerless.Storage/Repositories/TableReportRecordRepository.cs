@@ -29,6 +29,9 @@ public sealed class TableReportRecordRepository(StorageTables tables) : IReportR
         return records.OrderByDescending(r => r.Value.CreatedAt).ThenBy(r => r.Value.Id, StringComparer.Ordinal).ToList();
     }
 
+    public Task<EntityVersion> ReplaceAsync(ReportRecord record, EntityVersion ifMatch, CancellationToken cancellationToken = default) =>
+        EntityWrites.ReplaceAsync(Table, ToEntity(record), ifMatch, cancellationToken);
+
     public async Task<EntityVersion> MarkPublishedAsync(string organizationId, FiscalYear year, string id, DateTimeOffset publishedAt, EntityVersion ifMatch, CancellationToken cancellationToken = default)
     {
         var current = await GetAsync(organizationId, year, id, cancellationToken).ConfigureAwait(false)
@@ -48,16 +51,36 @@ public sealed class TableReportRecordRepository(StorageTables tables) : IReportR
         ["CreatedAt"] = r.CreatedAt,
         ["CreatedBy"] = r.CreatedBy,
         ["PublishedAt"] = r.PublishedAt,
+        ["Status"] = r.Status.Code(),
+        ["Pages"] = r.Pdf?.Pages,
+        ["Bytes"] = r.Pdf?.Bytes,
+        ["Sha256"] = r.Pdf?.Sha256,
+        ["RenderedAt"] = r.Pdf?.RenderedAt,
+        ["Reason"] = r.Reason,
+        ["Attempts"] = r.Attempts,
+        ["IdempotencyKey"] = r.IdempotencyKey,
     };
 
-    private static ReportRecord FromEntity(string organizationId, FiscalYear year, TableEntity e) => new(
-        organizationId,
-        year,
-        e.RowKey,
-        e.GetString("Kind")!,
-        e.GetString("Round") is { } round ? ReportingRound.FromCode(round) : null,
-        e.GetString("BlobName")!,
-        e.GetDateTimeOffset("CreatedAt")!.Value,
-        e.GetString("CreatedBy"),
-        e.GetDateTimeOffset("PublishedAt"));
+    private static ReportRecord FromEntity(string organizationId, FiscalYear year, TableEntity e)
+    {
+        var record = new ReportRecord(
+            organizationId,
+            year,
+            e.RowKey,
+            e.GetString("Kind")!,
+            e.GetString("Round") is { } round ? ReportingRound.FromCode(round) : null,
+            e.GetString("BlobName")!,
+            e.GetDateTimeOffset("CreatedAt")!.Value,
+            e.GetString("CreatedBy"),
+            e.GetDateTimeOffset("PublishedAt"))
+        {
+            IdempotencyKey = e.GetString("IdempotencyKey"),
+        };
+        // Rows from before rendering was tracked have no Status and read as queued.
+        var status = e.GetString("Status") is { } code ? ReportStatuses.FromCode(code) : ReportStatus.Queued;
+        var pdf = e.GetString("Sha256") is { } sha
+            ? new RenderedPdf(e.GetInt32("Pages") ?? 0, e.GetInt64("Bytes") ?? 0, sha, e.GetDateTimeOffset("RenderedAt")!.Value)
+            : null;
+        return record.Restore(status, pdf, e.GetString("Reason"), e.GetInt32("Attempts") ?? 0);
+    }
 }

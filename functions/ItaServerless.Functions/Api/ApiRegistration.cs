@@ -17,9 +17,18 @@ public static class ApiRegistration
         services.AddSingleton<IPlanRepository, TablePlanRepository>();
         services.AddSingleton<IReportRecordRepository, TableReportRecordRepository>();
         services.AddSingleton<IReminderLog, TableReminderLog>();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IAccessGrantStore>(sp => new AccessGrantRepository(sp.GetRequiredService<StorageTables>().AccessGrants));
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<ApiAuthenticator>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ITA Serverless API";
+            document.Info.Description = "Organizations, ITA results, measures, progress and reports of Thai public bodies. " +
+                "Auth: x-functions-key (admin) or Authorization: Bearer ita.<id>.<secret> (organization token). Errors: RFC 9457 problems.";
+            document.Info.License = new() { Name = "AGPL-3.0-or-later" };
+            return Task.CompletedTask;
+        }));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
             o.Limits.MaxRequestBodySize = ApiJson.MaxBodyBytes * 4L);
         return services;
@@ -27,7 +36,9 @@ public static class ApiRegistration
 
     /// <summary>Problem bodies for everything under /api that a handler lets escape.</summary>
     public static IApplicationBuilder UseApiErrorHandling(this IApplicationBuilder app) =>
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), branch => branch.UseMiddleware<ApiErrorHandling>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), branch => branch
+            .UseMiddleware<ApiErrorHandling>()
+            .UseMiddleware<IdempotencyMiddleware>());
 }
 
 /// <summary>

@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 using ItaServerless.Functions.Functions.Assessments;
+using ItaServerless.Functions.Functions.Calendar;
 using ItaServerless.Functions.Functions.Health;
 using ItaServerless.Functions.Functions.Heartbeat;
 using ItaServerless.Functions.Functions.Measures;
 using ItaServerless.Functions.Functions.Organizations;
+using ItaServerless.Functions.Functions.RenderReport;
+using ItaServerless.Functions.Functions.Reports;
+using ItaServerless.Functions.Functions.Reminders;
+using ItaServerless.Functions.Functions.SendReminders;
+using ItaServerless.Functions.Functions.OpenApi;
 using ItaServerless.Functions.Functions.Source;
 using ItaServerless.Functions.Functions.WebForm;
 using ItaServerless.Functions.Invocation;
+using ItaServerless.Functions.Reporting;
 
 namespace ItaServerless.Functions.Functions;
 
@@ -21,7 +28,14 @@ public static class AppFunctions
         .AddHttpFunction<OrganizationsFunction>()
         .AddHttpFunction<AssessmentsFunction>()
         .AddHttpFunction<MeasuresFunction>()
+        .AddHttpFunction<ReportsFunction>()
         .AddHttpFunction<WebFormFunction>()
         .AddHttpFunction<SourceFunction>()
-        .AddTriggeredFunction<HeartbeatFunction>();
+        .AddHttpFunction<OpenApiFunction>()
+        .AddHttpFunction<RemindersFunction>()
+        .AddHttpFunction<CalendarFunction>()
+        .AddTriggeredFunction<HeartbeatFunction>()
+        .AddTriggeredFunction<RenderReportFunction>()
+        .AddReporting()
+        .AddTriggeredFunction<SendRemindersFunction>();
 }

@@ -3,6 +3,7 @@ using ItaServerless.Functions.Api;
 using ItaServerless.Functions.Functions;
 using ItaServerless.Functions.Invocation;
 using ItaServerless.Functions.LocalRuntime;
+using ItaServerless.Functions.Reminders;
 using ItaServerless.Functions.Storage;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRuntimeStorage();
         builder.Services.AddApi();
+        builder.Services.AddReminders();
         builder.Services.AddFunctionInvocation();
         builder.Services.AddAppFunctions();
         var underHost = handlerPort > 0;

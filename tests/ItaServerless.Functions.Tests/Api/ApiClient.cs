@@ -45,6 +45,11 @@ public sealed class ApiClient(HttpClient http)
 
     public string? AdminKey { get; set; }
 
+    /// <summary>Sent as Idempotency-Key on every request of this client.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    public ApiClient WithIdempotencyKey(string key) => new(http) { Token = Token, AdminKey = AdminKey, IdempotencyKey = key };
+
     public ApiClient As(string? token) => new(http) { Token = token };
 
     public ApiClient AsAdmin() => new(http) { AdminKey = FunctionsApp.AdminKey };
@@ -71,6 +76,7 @@ public sealed class ApiClient(HttpClient http)
         if (Token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         if (AdminKey is not null) request.Headers.Add("x-functions-key", AdminKey);
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        if (IdempotencyKey is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", IdempotencyKey);
         request.Content = body switch
         {
             null => null,

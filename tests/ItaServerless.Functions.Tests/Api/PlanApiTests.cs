@@ -82,6 +82,27 @@ public sealed class PlanApiTests(AzuriteFixture azurite) : ApiTestBase(azurite)
     }
 
     [Fact]
+    public async Task A_retried_post_with_the_same_idempotency_key_creates_one_measure()
+    {
+        var (org, editor, _) = await CreateOrgAsync();
+        var path = $"/api/orgs/{org}/years/2569/measures";
+        var retrying = editor.WithIdempotencyKey("form-7f3a2c");
+        var measure = new { plan = "ita", title = "การเผยแพร่ข้อมูลข่าวสาร", indicators = new[] { 9 }, responsible = new[] { "*" } };
+
+        var first = (await retrying.PostAsync(path, measure)).Is(HttpStatusCode.Created);
+        var again = (await retrying.PostAsync(path, measure)).Is(HttpStatusCode.Created);
+        Assert.Equal(first.Json["id"]!.GetValue<string>(), again.Json["id"]!.GetValue<string>());
+        Assert.Equal(first.ETag, again.ETag);
+        Assert.Single((await editor.GetAsync(path)).Json["items"]!.AsArray());
+
+        (await retrying.PostAsync(path, measure with { title = "อีกเรื่อง" })).IsProblem(HttpStatusCode.UnprocessableEntity, "Idempotency-Key", "key_reused");
+        var refused = editor.WithIdempotencyKey("form-bad");
+        (await refused.PostAsync(path, new { plan = "ita" })).Is(HttpStatusCode.BadRequest);
+        (await refused.PostAsync(path, new { plan = "ita" })).Is(HttpStatusCode.BadRequest);
+        Assert.Single((await editor.GetAsync(path)).Json["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Seed_003_summary_comes_back_from_the_api()
     {
         var (org, editor, _) = await CreateOrgAsync();

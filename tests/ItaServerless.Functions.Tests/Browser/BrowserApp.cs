@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 using System.Net;
+using ItaServerless.Functions.Tests.Api;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,42 +10,50 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ItaServerless.Functions.Tests.Browser;
 
 /// <summary>
-/// The real program on Kestrel at 127.0.0.1 on a free port, so that a browser can reach it; with
-/// the test-only canned routes in front. connectionString null = no storage (client-side tests).
+/// The real program, unchanged, on Kestrel at 127.0.0.1 on a free port so that a browser can reach
+/// it: the API and the form it serves at /api/app/, on the test's Azurite.
 /// </summary>
 public sealed class BrowserApp : WebApplicationFactory<Program>
 {
     public const string AdminKey = "browser-test-admin-key";
-    private readonly string? connectionString;
+    private readonly string connectionString;
 
-    public BrowserApp(string? connectionString)
+    public BrowserApp(string connectionString)
     {
         this.connectionString = connectionString;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        Http = new HttpClient { BaseAddress = BaseUrl };
+        Admin = new ApiClient(Http) { AdminKey = AdminKey };
     }
-
-    public CannedApi Canned { get; } = new();
 
     /// <summary>http://127.0.0.1:port/ of the running app.</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>A plain client of the running app (over the loopback, as the browser calls it).</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>The API as the administrator; <c>Admin.As(token)</c> as an organization's token.</summary>
+    public ApiClient Admin { get; }
+
     /// <summary>The form's address: /api/app/ plus an optional hash route ("#/measures?year=2570").</summary>
-    public string FormUrl(string hash = "") => new Uri(BaseUrl, WebForm.BasePath + "/").ToString() + hash;
+    public string FormUrl(string hash = "") => new Uri(BaseUrl, WebForm.BasePath + "/") + hash;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        if (connectionString is not null) builder.UseSetting("AzureWebJobsStorage", connectionString);
+        builder.UseSetting("AzureWebJobsStorage", connectionString);
         builder.UseSetting("AzureFunctionsWebHost:hostid", "browser-tests");
         builder.UseSetting("ITA_ADMIN_KEY", AdminKey);
         builder.UseSetting("LocalRuntime:RunBackgroundListeners", "false");
-        builder.ConfigureServices(services =>
-        {
-            services.AddSingleton(Canned);
-            services.AddSingleton<IStartupFilter>(new BrowserTestStartupFilter(Canned, WebForm.SourceFolder));
-        });
+        builder.UseSetting("Logging:LogLevel:Default", "Warning"); // keep CI logs readable
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Http.Dispose();
+        base.Dispose(disposing);
     }
 }

@@ -4,8 +4,8 @@ using ItaServerless.Testing;
 namespace ItaServerless.Functions.Tests.Browser;
 
 /// <summary>
-/// One app (on its own Azurite, which the app needs to start; the tests answer through canned
-/// routes) and one Chromium, shared by the client-side browser tests.
+/// One Azurite, one app and one Chromium for every browser test (starting Chromium is the slow
+/// part); each test makes its own organization, so tests never see each other's data.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -20,9 +20,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        azurite = await AzuriteServer.StartNewAsync();
-        app = new BrowserApp(azurite.ConnectionString);
+        var starting = AzuriteServer.StartNewAsync();
         chrome = new ChromeSession();
+        azurite = await starting;
+        app = new BrowserApp(azurite.ConnectionString);
     }
 
     public Task DisposeAsync()

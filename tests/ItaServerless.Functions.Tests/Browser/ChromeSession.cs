@@ -45,7 +45,28 @@ public sealed class ChromeSession : IDisposable
     {
         var wait = new WebDriverWait(Driver, timeout ?? TimeSpan.FromSeconds(10)) { Message = $"waiting for {css}" };
         wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
-        return wait.Until(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed))!;
+        try
+        {
+            return wait.Until(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed))!;
+        }
+        catch (WebDriverTimeoutException e)
+        {
+            throw new WebDriverTimeoutException($"{e.Message}{ShownErrors()}", e);
+        }
+    }
+
+    /// <summary>The error boxes on the page, so that a timed-out wait says what the form showed instead.</summary>
+    private string ShownErrors()
+    {
+        try
+        {
+            var shown = Driver.FindElements(By.CssSelector(".error-summary")).Select(e => e.Text).Where(t => t.Length > 0).ToArray();
+            return shown.Length == 0 ? "" : " — the page shows: " + string.Join(" | ", shown);
+        }
+        catch (WebDriverException)
+        {
+            return "";
+        }
     }
 
     public void WaitUntil(Func<bool> condition, string what, TimeSpan? timeout = null)
@@ -53,7 +74,14 @@ public sealed class ChromeSession : IDisposable
         var wait = new WebDriverWait(Driver, timeout ?? TimeSpan.FromSeconds(10)) { Message = what };
         // The form re-renders parts of the page: an element found a moment ago may be replaced or not there yet.
         wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException), typeof(InvalidOperationException));
-        wait.Until(_ => condition());
+        try
+        {
+            wait.Until(_ => condition());
+        }
+        catch (WebDriverTimeoutException e)
+        {
+            throw new WebDriverTimeoutException($"{e.Message}{ShownErrors()}", e);
+        }
     }
 
     public T Script<T>(string script, params object[] args) => (T)Driver.ExecuteScript(script, args)!;
@@ -101,6 +129,8 @@ public sealed class ChromeSession : IDisposable
     {
         Directory.CreateDirectory(ScreenshotFolder);
         var height = Math.Min(Script<long>("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);"), 8000);
+        // A page taller than the shot is shown from its top (where the summaries are), not from where the test scrolled.
+        Driver.ExecuteScript("window.scrollTo(0, 0);");
         Emulate(Width, height);
         object? result;
         try

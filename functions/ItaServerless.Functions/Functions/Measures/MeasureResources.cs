@@ -21,7 +21,7 @@ public sealed record MeasureResource(
     decimal Budget,
     string? Kind,
     int? Dimension,
-    string ETag)
+    [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag)
 {
     public static MeasureResource From(Versioned<Measure> v)
     {
@@ -60,7 +60,7 @@ public sealed record ProgressResource(
     ReporterResource Reporter,
     IReadOnlyList<string> Evidence,
     DateTimeOffset ReportedAt,
-    string ETag)
+    [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag)
 {
     public static ProgressResource From(Measure measure, Versioned<ProgressRecord> stored) =>
         From(measure, Progress.Create(stored.Value.Draft, measure, stored.Value.Round).Value, stored.Value.ReportedAt, stored.Version);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
+using System.Text.Json.Serialization;
 using ItaServerless.Core.Access;
 using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
@@ -16,13 +17,15 @@ public static class ItemList
 /// <summary>The answer to creating an organization: the organization and its first editor token (shown once).</summary>
 public sealed record OrganizationCreated(OrganizationDraft Organization, string EditorToken);
 
-public sealed record UnitResource(string Id, string Name, IReadOnlyList<ContactDraft> Contacts, string ETag)
+public sealed record UnitResource(string Id, string Name, IReadOnlyList<ContactDraft> Contacts,
+    [property: JsonPropertyName("etag")] string ETag)
 {
     public static UnitResource From(Versioned<Unit> v) =>
         new(v.Value.Id, v.Value.Name, v.Value.Contacts.Select(c => new ContactDraft(c.Name, c.Email)).ToArray(), v.Version.Value);
 }
 
-public sealed record OfficialResource(string Id, string Name, string Position, string Role, int Order, string? Email, string ETag)
+public sealed record OfficialResource(string Id, string Name, string Position, string Role, int Order, string? Email,
+    [property: JsonPropertyName("etag")] string ETag)
 {
     public static OfficialResource From(Versioned<Official> v) =>
         new(v.Value.Id, v.Value.Name, v.Value.Position, v.Value.Role.Code(), v.Value.Order, v.Value.Email, v.Version.Value);

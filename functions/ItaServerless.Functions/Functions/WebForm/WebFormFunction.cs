@@ -22,7 +22,10 @@ public sealed class WebFormFunction : IHttpFunction
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/app", () => Results.Redirect("/api/app/")).ExcludeFromDescription();
+        // Routing matches "/api/app/" here too (a trailing slash is ignored): only the bare path redirects.
+        routes.MapGet("/api/app", (HttpContext context) => context.Request.Path.Value!.EndsWith('/')
+            ? Serve(null, context)
+            : Results.Redirect("/api/app/")).ExcludeFromDescription();
         routes.MapGet("/api/app/{*path}", Serve).ExcludeFromDescription();
     }
 

@@ -90,6 +90,11 @@ export async function getOrNull(path) {
   }
 }
 
+/** The ETag a list item carries in its body (field "etag"). */
+export function etagOf(resource) {
+  return resource ? resource.etag : undefined;
+}
+
 /** Path segment escaping for ids typed by users. */
 export function seg(value) {
   return encodeURIComponent(String(value));

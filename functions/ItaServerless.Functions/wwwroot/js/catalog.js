@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // The question catalog of an assessment year (GET /api/orgs/{org}/catalog/{fy}), normalized.
-import { api, orgPath } from './api.js';
+import { api, ApiError, orgPath } from './api.js';
 import { INDICATORS } from './thai.js';
 
 const cache = new Map();
+const missing = new Set();
 
 /** { year, questions: [{ id, indicator, text }], indicators: [{ n, name, tool }] } in catalog order. */
 export async function loadCatalog(org, fy) {
@@ -15,6 +16,32 @@ export async function loadCatalog(org, fy) {
     }));
   }
   return cache.get(key);
+}
+
+/** The catalog, or null when the API has no question list for that year (400 unknown_assessment_year). */
+export async function loadCatalogOrNull(org, fy) {
+  if (missing.has(`${org}/${fy}`)) return null;
+  try {
+    return await loadCatalog(org, fy);
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 404 || e.errors.some((x) => x.code === 'unknown_assessment_year'))) {
+      missing.add(`${org}/${fy}`);
+      return null;
+    }
+    throw e;
+  }
+}
+
+/**
+ * The questionnaire that measures of fiscal year fy answer, as the API checks them: last year's
+ * assessment, or the latest earlier year that has a question list (a few years back at most).
+ */
+export async function catalogForMeasures(org, fy) {
+  for (let year = fy - 1; year >= fy - 4; year--) {
+    const catalog = await loadCatalogOrNull(org, year);
+    if (catalog) return catalog;
+  }
+  return null;
 }
 
 export function normalize(data, fy) {

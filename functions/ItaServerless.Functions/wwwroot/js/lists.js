@@ -8,7 +8,7 @@ import { h, button, uid } from './dom.js';
  * options: field (API path, e.g. "method"), legend, items (initial values), newItem() → value,
  * renderRow(value, rowLabel) → { controls: [element with data-sub], read() → value },
  * rowLabel(i) → "ขั้นตอนที่ 3", addLabel, reorder (bool), min (rows kept at least).
- * Returns { el, values(), add(value), rows() }.
+ * Returns { el, values(), add(value), rows(), compact(isBlank) }.
  */
 export function listEditor(options) {
   const { field, legend, items = [], newItem, renderRow, rowLabel, addLabel, reorder = true, min = 0, hint } = options;
@@ -83,8 +83,20 @@ export function listEditor(options) {
   for (const item of items) add(item);
   while (rows.length < min) add(newItem());
 
+  /** Drops rows left blank (keeping `min`), so that what is sent lines up with the rows shown. */
+  function compact(isBlank) {
+    for (const row of [...rows]) {
+      if (rows.length > min && isBlank(row.rendered.read())) {
+        rows.splice(rows.indexOf(row), 1);
+        row.li.remove();
+      }
+    }
+    renumber();
+  }
+
   return {
     el: fieldset,
+    compact,
     values: () => rows.map((r) => r.rendered.read()),
     add,
     rows: () => rows,

@@ -48,7 +48,8 @@ async function route() {
   renderWho(session);
   document.querySelectorAll('#tabs a').forEach((a) => {
     const needs = a.dataset.needs;
-    a.hidden = (needs === 'editor' && !isEditor(session)) || (needs === 'token' && !session);
+    // Signed in, the sign-in tab gives way to the sign-out link in the header.
+    a.hidden = (needs === 'editor' && !isEditor(session)) || (needs === 'token' && !session) || (a.dataset.route === 'signin' && !!session && name !== 'signin');
     if (a.dataset.route === name) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   });

@@ -53,7 +53,12 @@ export const PLANS = [
   { value: 'anticorruption', label: 'แผนปฏิบัติการป้องกันการทุจริต' },
 ];
 
-export const MEASURE_KINDS = ['โครงการ', 'กิจกรรม', 'มาตรการ', 'แนวปฏิบัติ'];
+export const MEASURE_KINDS = [
+  { value: 'project', label: 'โครงการ' },
+  { value: 'activity', label: 'กิจกรรม' },
+  { value: 'measure', label: 'มาตรการ' },
+  { value: 'guideline', label: 'แนวปฏิบัติ' },
+];
 
 export const CLASSIFICATIONS = {
   maintain: { label: 'รักษาระดับ', css: 'good' },

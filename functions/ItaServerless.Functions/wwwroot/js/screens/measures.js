@@ -4,7 +4,7 @@ import { h, field, input, select, textarea, button, parseNumber, notice, uid } f
 import { api, ApiError, orgPath, seg } from '../api.js';
 import { showProblem, showSaveError, clearErrors } from '../errors.js';
 import { listEditor, textRow } from '../lists.js';
-import { loadCatalog } from '../catalog.js';
+import { catalogForMeasures } from '../catalog.js';
 import {
   INDICATORS, PLANS, MEASURE_KINDS, DIMENSIONS, fiscalYearOf, fiscalMonths, periodText, baht,
   yearOptions, responsibleText, labelOf,
@@ -49,7 +49,7 @@ async function renderList(root, { fy, plan, base, units, go, params }) {
       h('td', { 'data-label': 'มาตรการ', class: 'title' }, m.title),
       h('td', { 'data-label': 'ตัวชี้วัด' }, (m.indicators || []).join(', ')),
       h('td', { 'data-label': 'ผู้รับผิดชอบ' }, responsibleText(m.responsible, units)),
-      h('td', { 'data-label': 'ระยะเวลา' }, periodText(m.period)),
+      h('td', { 'data-label': 'ระยะเวลา' }, m.period?.text || periodText(m.period)),
       h('td', { 'data-label': 'งบประมาณ', class: 'num' }, Number(m.budget) ? baht(m.budget) : 'ไม่ใช้งบประมาณ'),
       h('td', {}, h('a', { href: `#/measures?${new URLSearchParams({ year: fy, plan, id: m.id })}`, class: 'button small', 'aria-label': `แก้ไขมาตรการที่ ${m.number ?? ''} ${m.title}` }, 'แก้ไข'))))))));
 }
@@ -59,13 +59,8 @@ async function renderEditor(root, { session, fy, plan: planParam, base, units, i
   const m = existing?.data || { plan: planParam, method: [''], responsible: [], indicators: [], questions: [] };
   let etag = existing?.etag;
   const idempotencyKey = crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
-  let catalog = null;
-  try {
-    // Measures of fiscal year N answer the ITA result of assessment year N − 1.
-    catalog = await loadCatalog(session.org, fy - 1);
-  } catch (e) {
-    if (!(e instanceof ApiError && e.status === 404)) throw e;
-  }
+  // Measures of fiscal year N answer the ITA result of assessment year N − 1 (or the latest earlier list).
+  const catalog = await catalogForMeasures(session.org, fy);
 
   root.append(h('p', {}, h('a', { href: `#/measures?${new URLSearchParams({ year: fy, plan: m.plan })}` }, '← กลับไปรายการมาตรการ')),
     h('h1', {}, id ? `แก้ไขมาตรการที่ ${m.number ?? ''}` : 'เพิ่มมาตรการใหม่'),
@@ -86,7 +81,7 @@ async function renderEditor(root, { session, fy, plan: planParam, base, units, i
   if (catalog && catalog.questions.length) {
     const chosen = new Set(m.questions || []);
     questionSet = h('details', { class: 'questions', open: chosen.size > 0 },
-      h('summary', {}, `ข้อคำถามที่เกี่ยวข้อง (ไม่บังคับ) — จากการประเมินปี พ.ศ. ${fy - 1}`),
+      h('summary', {}, `ข้อคำถามที่เกี่ยวข้อง (ไม่บังคับ) — จากการประเมินปี พ.ศ. ${catalog.year}`),
       h('fieldset', { class: 'checks', dataset: { field: 'questions' } }, h('legend', { class: 'sr-only' }, 'ข้อคำถามที่เกี่ยวข้อง'),
         catalog.indicators.map((ind) => {
           const qs = catalog.questions.filter((q) => q.indicator === ind.n);
@@ -170,12 +165,14 @@ async function renderEditor(root, { session, fy, plan: planParam, base, units, i
     const checkedQuestions = questionBoxes.filter((b) => b.checked);
     questionBoxes.forEach((b) => delete b.dataset.field);
     checkedQuestions.forEach((b, k) => { b.dataset.field = `questions[${k}]`; });
+    // Blank step rows are dropped first, so that an error on method[i] lands on the i-th row shown.
+    method.compact((v) => v === '');
     const body = {
       plan: planSel.value,
       title: title.value.trim(),
       indicators: checkedIndicators.map((b) => Number(b.value)),
       questions: checkedQuestions.map((b) => b.value),
-      method: method.values(),
+      method: method.values().filter((v) => v !== ''),
       responsible: responsible.values(),
       period: wholeYear.checked ? { wholeYear: true } : { from: from.value, to: to.value },
     };

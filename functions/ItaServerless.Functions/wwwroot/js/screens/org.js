@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // The organization: its details and due dates, divisions with reminder contacts, signers, reporter tokens.
 import { h, field, input, select, button, textOrUndefined, notice, uid } from '../dom.js';
-import { api, ApiError, getOrNull, orgPath, seg } from '../api.js';
+import { api, ApiError, etagOf, getOrNull, orgPath, seg } from '../api.js';
 import { showProblem, showSaveError, clearErrors } from '../errors.js';
 import { listEditor } from '../lists.js';
 import { ORG_KINDS, ROLES, MONTHS, labelOf } from '../thai.js';
@@ -98,6 +98,9 @@ async function renderDetails(section, base) {
     if (six.read()) dueDates.sixMonths = six.read();
     if (twelve.read()) dueDates.twelveMonths = twelve.read();
     if (Object.keys(dueDates).length) body.dueDates = dueDates;
+    // Settings this form does not show are sent back unchanged (PUT replaces the whole organization).
+    if (data.autoPublish !== undefined && data.autoPublish !== null) body.autoPublish = data.autoPublish;
+    if (data.webhook) body.webhook = data.webhook;
     try {
       const saved = await api('PUT', base, { body, etag: currentEtag });
       currentEtag = saved.etag;
@@ -116,7 +119,7 @@ async function renderDetails(section, base) {
  * fields(item) → { el, read() }, title(item) }. New cards choose their id; saved ones keep it.
  */
 function resourceCard(spec, item, { onDeleted, onSaved, existingIds }) {
-  let etag = item.etag;
+  let etag = etagOf(item);
   let isNew = !item.id;
   const idInput = input({ value: item.id || spec.suggestId(existingIds()), spellcheck: 'false', autocapitalize: 'none', readonly: !isNew });
   const heading = h('h3', {}, isNew ? spec.newTitle : spec.title(item));
@@ -289,15 +292,16 @@ async function renderTokens(section, base, unitList) {
 
   async function loadTokens() {
     const result = await getOrNull(`${base}/tokens`);
-    const items = result?.data?.items || [];
+    // Revoked tokens stay in the list (for the record) but are not in use.
+    const items = (result?.data?.items || []).filter((t) => !t.revokedAt);
     const rows = items.map((t) => h('tr', {},
-      h('td', {}, t.name || t.id),
-      h('td', {}, t.role === 'editor' ? 'ผู้แก้ไข' : 'ผู้รายงาน'),
-      h('td', {}, t.unit ? (unitList.items.find((u) => u.id === t.unit)?.name || t.unit) : 'ทุกส่วนราชการ'),
+      h('td', { 'data-label': 'ชื่อ' }, t.name || t.id),
+      h('td', { 'data-label': 'สิทธิ์' }, t.role === 'editor' ? 'ผู้แก้ไข' : 'ผู้รายงาน'),
+      h('td', { 'data-label': 'ส่วนราชการ' }, t.unit ? (unitList.items.find((u) => u.id === t.unit)?.name || t.unit) : 'ทุกส่วนราชการ'),
       h('td', {}, button('เพิกถอน', async (ev) => {
         if (!confirm(`เพิกถอนโทเคน ${t.name || t.id} ใช่หรือไม่ ผู้ใช้โทเคนนี้จะเข้าระบบไม่ได้อีก`)) return;
         try {
-          await api('DELETE', `${base}/tokens/${seg(t.id)}`, { etag: t.etag });
+          await api('DELETE', `${base}/tokens/${seg(t.id)}`);
           await loadTokens();
         } catch (e) {
           showProblem(section, e);
@@ -305,10 +309,10 @@ async function renderTokens(section, base, unitList) {
         }
       }, { class: 'danger small', 'aria-label': `เพิกถอนโทเคน ${t.name || t.id}` }))));
     table.replaceChildren(items.length
-      ? h('table', {}, h('caption', {}, 'โทเคนที่ใช้งานอยู่'),
+      ? h('table', { class: 'list tokens' }, h('caption', {}, 'โทเคนที่ใช้งานอยู่'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'ชื่อ'), h('th', { scope: 'col' }, 'สิทธิ์'), h('th', { scope: 'col' }, 'ส่วนราชการ'), h('th', { scope: 'col' }, 'จัดการ'))),
         h('tbody', {}, rows))
-      : h('p', { class: 'empty' }, 'ยังไม่มีโทเคนผู้รายงาน'));
+      : h('p', { class: 'empty' }, 'ยังไม่มีโทเคนที่ใช้งานอยู่'));
   }
 
   section.append(form, table);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // Progress of each measure in a round (6 or 12 months), and the round summary.
 import { h, field, input, select, textarea, button, parseNumber, notice, textOrUndefined, uid } from '../dom.js';
-import { api, ApiError, getOrNull, orgPath, seg } from '../api.js';
+import { api, ApiError, etagOf, getOrNull, orgPath, seg } from '../api.js';
 import { showProblem, showSaveError, clearErrors } from '../errors.js';
 import { listEditor, textRow } from '../lists.js';
 import {
@@ -54,9 +54,11 @@ export async function render(root, { session, params, go }) {
     root.append(h('p', { class: 'empty' }, `ยังไม่มีมาตรการของปีงบประมาณ พ.ศ. ${fy} ที่ต้องรายงาน`));
     return;
   }
-  const reports = await Promise.all(measures.map((m) => getOrNull(`${org}/years/${fy}/measures/${seg(m.id)}/progress/${round}`)));
+  // One request for the round's reports; a measure without one is waiting (รอรายงาน).
+  const { data: reported } = await api('GET', `${org}/years/${fy}/rounds/${round}/progress`);
+  const byMeasure = new Map((reported?.items || []).map((p) => [p.measure, { data: p, etag: etagOf(p) }]));
   const list = h('div', { class: 'progress-list' });
-  measures.forEach((m, i) => list.append(progressCard(m, reports[i], { org, fy, round, units, refreshSummary, go, plan })));
+  measures.forEach((m) => list.append(progressCard(m, byMeasure.get(m.id), { org, fy, round, units, refreshSummary, go, plan })));
   root.append(h('h2', {}, `มาตรการ ${measures.length} รายการ`), list);
 }
 
@@ -97,7 +99,7 @@ function progressCard(m, report, { org, fy, round, units, refreshSummary, go, pl
     h('div', { class: 'grid2' },
       field('ปัญหา อุปสรรค', problems, { field: 'problems' }),
       field('ข้อเสนอแนะ', recommendation, { field: 'recommendation' })),
-    field(`เบิกจ่าย (บาท) — งบประมาณ ${Number(m.budget) ? `${baht(m.budget)} บาท` : 'ไม่ใช้งบประมาณ'}`, disbursed, { field: 'disbursed' }),
+    field(`เบิกจ่าย (บาท) — ${Number(m.budget) ? `งบประมาณ ${baht(m.budget)} บาท` : 'ไม่ใช้งบประมาณ'}`, disbursed, { field: 'disbursed' }),
     h('div', { class: 'grid2' },
       field('ผู้รายงาน (ชื่อ-สกุล)', reporterName, { field: 'reporter.name' }),
       field('ตำแหน่ง', reporterPosition, { field: 'reporter.position' })),
@@ -127,7 +129,8 @@ function progressCard(m, report, { org, fy, round, units, refreshSummary, go, pl
     if (reporterName.value.trim()) reporter.name = reporterName.value.trim();
     if (reporterPosition.value.trim()) reporter.position = reporterPosition.value.trim();
     if (Object.keys(reporter).length) body.reporter = reporter;
-    const links = evidence.values().filter((v) => v !== '');
+    evidence.compact((v) => v === '');
+    const links = evidence.values();
     if (links.length) body.evidence = links;
     try {
       const saved = await api('PUT', path, etag ? { body, etag } : { body });
@@ -144,7 +147,7 @@ function progressCard(m, report, { org, fy, round, units, refreshSummary, go, pl
   return h('details', { class: 'card progress-card', dataset: { measure: m.id }, open: !p.status },
     h('summary', { id: headingId },
       h('span', { class: 'm-no' }, `${m.number ?? ''}.`), h('span', { class: 'm-title' }, m.title), badgeSlot),
-    h('p', { class: 'hint' }, `ผู้รับผิดชอบ: ${responsibleText(m.responsible, units)} · ระยะเวลา: ${periodText(m.period)}`),
+    h('p', { class: 'hint' }, `ผู้รับผิดชอบ: ${responsibleText(m.responsible, units)} · ระยะเวลา: ${m.period?.text || periodText(m.period)}`),
     form);
 }
 
@@ -154,14 +157,16 @@ function renderSummary(box, s, { fy, round }) {
     box.append(h('p', { class: 'empty' }, 'ยังไม่มีข้อมูลสรุป'));
     return;
   }
-  const stat = (label, value, css = '', extra) => h('div', { class: `stat ${css}` }, h('span', { class: 'stat-label' }, label), h('span', { class: 'stat-value' }, value), extra || null);
+  // data-stat names the summary field each figure shows (the tests compare them with the API's answer).
+  const stat = (key, label, value, css = '', extra) => h('div', { class: `stat ${css}`, dataset: { stat: key } },
+    h('span', { class: 'stat-label' }, label), h('span', { class: 'stat-value' }, value), extra || null);
   box.append(h('div', { class: 'summary-cards' },
-    stat('มาตรการทั้งหมด', `${s.total ?? 0}`),
-    stat(WAITING_LABEL, `${s.waiting ?? 0}`, 'wait'),
-    stat('อยู่ระหว่างดำเนินการ', `${s.inProgress ?? 0}`, 'warn'),
-    stat('ดำเนินการแล้วเสร็จ', `${s.done ?? 0}`, 'good'),
-    stat('ไม่สามารถดำเนินการได้', `${s.cannotDo ?? 0}`, 'bad'),
-    stat('นำไปปฏิบัติแล้ว', percent(s.implementedPercent)),
-    stat('งบประมาณ (บาท)', baht(s.budget)),
-    stat('เบิกจ่าย (บาท)', baht(s.disbursed), '', h('span', {}, percent(s.disbursedPercent)))));
+    stat('total', 'มาตรการทั้งหมด', `${s.total ?? 0}`),
+    stat('waiting', WAITING_LABEL, `${s.waiting ?? 0}`, 'wait'),
+    stat('inProgress', 'อยู่ระหว่างดำเนินการ', `${s.inProgress ?? 0}`, 'warn'),
+    stat('done', 'ดำเนินการแล้วเสร็จ', `${s.done ?? 0}`, 'good'),
+    stat('cannotDo', 'ไม่สามารถดำเนินการได้', `${s.cannotDo ?? 0}`, 'bad'),
+    stat('implementedPercent', 'นำไปปฏิบัติแล้ว', percent(s.implementedPercent), '', s.implementationLevelTh ? h('span', {}, `ระดับ${s.implementationLevelTh}`) : null),
+    stat('budget', 'งบประมาณ (บาท)', baht(s.budget)),
+    stat('disbursed', 'เบิกจ่าย (บาท)', baht(s.disbursed), '', h('span', { dataset: { stat: 'disbursedPercent' } }, percent(s.disbursedPercent)))));
 }

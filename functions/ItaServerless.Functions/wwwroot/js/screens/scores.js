@@ -3,7 +3,7 @@
 import { h, field, input, select, parseNumber, notice, clear } from '../dom.js';
 import { api, ApiError, getOrNull, orgPath } from '../api.js';
 import { showProblem, showSaveError, clearErrors } from '../errors.js';
-import { loadCatalog } from '../catalog.js';
+import { loadCatalogOrNull } from '../catalog.js';
 import { TOOLS, CLASSIFICATIONS, fiscalYearOf, indicatorName } from '../thai.js';
 
 export async function render(root, { session, params, go }) {
@@ -18,15 +18,10 @@ export async function render(root, { session, params, go }) {
     h('div', { class: 'toolbar' }, field('ปีที่ประเมิน', yearSelect, { hint: 'ค่าเริ่มต้นคือปีงบประมาณที่แล้ว' })));
 
   const base = `${orgPath(session.org)}/assessments/${fy}`;
-  let catalog;
-  try {
-    catalog = await loadCatalog(session.org, fy);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) {
-      root.append(h('p', { class: 'notice warn', role: 'alert' }, `ยังไม่มีรายการข้อคำถามของปี พ.ศ. ${fy} ในระบบ กรุณาเลือกปีอื่น`));
-      return;
-    }
-    throw e;
+  const catalog = await loadCatalogOrNull(session.org, fy);
+  if (!catalog) {
+    root.append(h('p', { class: 'notice warn', role: 'alert' }, `ยังไม่มีรายการข้อคำถามของปี พ.ศ. ${fy} ในระบบ กรุณาเลือกปีอื่น`));
+    return;
   }
   const existing = await getOrNull(base);
   let etag = existing?.etag;
@@ -135,11 +130,9 @@ function renderAnalysis(box, an, cells) {
       td.replaceChildren(h('span', { class: `badge ${c.css}` }, c.label));
     }
   }
-  const weakest = (an.weakestIndicators || []).map((w) => {
-    const n = typeof w === 'object' ? (w.number ?? w.indicator ?? w.n) : w;
-    const score = typeof w === 'object' ? w.score : undefined;
-    return h('li', {}, `ตัวชี้วัดที่ ${n} ${indicatorName(n)}${score !== undefined ? ` — ${score} คะแนน` : ''}`);
-  });
+  // weakestIndicators: [{ number, name, tool, score, passes }], weakest first.
+  const weakest = (an.weakestIndicators || []).map((w) => h('li', {},
+    `ตัวชี้วัดที่ ${w.number} ${w.name || indicatorName(w.number)}${w.score !== undefined && w.score !== null ? ` — ${w.score} คะแนน` : ''}`));
   box.append(
     h('h2', { id: 'analysis-h' }, 'ผลการวิเคราะห์'),
     h('div', { class: 'summary-cards' },

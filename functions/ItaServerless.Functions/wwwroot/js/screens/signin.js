@@ -1,26 +1,20 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // Sign in with an organization id and token; or, with the admin key, create an organization.
 import { h, field, input, select, button, textOrUndefined, notice } from '../dom.js';
-import { api, ApiError, orgPath } from '../api.js';
+import { api, ApiError, getOrNull, orgPath, seg } from '../api.js';
 import { setSession, getSession, clearSession } from '../session.js';
 import { showProblem, clearErrors } from '../errors.js';
 import { ORG_KINDS } from '../thai.js';
 
-/** Finds the role of a token: GET .../tokens/current when the API has it, else whether it may list tokens. */
+/** Who the token is (GET .../tokens/current): { role: admin|editor|reporter, unit?, unitName? }. */
 export async function describeToken(org) {
-  try {
-    const { data } = await api('GET', `${orgPath(org)}/tokens/current`);
-    if (data && data.role) return { role: data.role, unit: data.unit || undefined };
-  } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
+  const { data } = await api('GET', `${orgPath(org)}/tokens/current`);
+  const who = { role: data.role, unit: data.unit || undefined };
+  if (who.unit) {
+    const unit = await getOrNull(`${orgPath(org)}/units/${seg(who.unit)}`);
+    if (unit?.data?.name) who.unitName = unit.data.name;
   }
-  try {
-    await api('GET', `${orgPath(org)}/tokens`);
-    return { role: 'editor' };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 403) return { role: 'reporter' };
-    return {};
-  }
+  return who;
 }
 
 export async function render(root, { go }) {
@@ -108,9 +102,11 @@ export async function render(root, { go }) {
       return;
     }
     try {
+      // The answer: { organization, editorToken } — the token is in it this once only.
       const { data } = await api('POST', '/api/orgs', { body, adminKey: adminKey.value.trim() });
-      showToken(result, data, go);
-      notice(adminForm, `สร้างหน่วยงาน ${data.name || data.id} แล้ว`);
+      const created = { ...data.organization, editorToken: data.editorToken };
+      showToken(result, created, go);
+      notice(adminForm, `สร้างหน่วยงาน ${created.name || created.id} แล้ว`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
         e.problem.errors = [{ field: 'x-functions-key', th: 'คีย์ผู้ดูแลระบบไม่ถูกต้อง' }, ...e.errors];

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace ItaServerless.Notifications.Tests;
+namespace ItaServerless.Testing;
 
 /// <summary>A message as the SMTP server received it: envelope and raw DATA.</summary>
 public sealed record ReceivedSmtpMessage(string MailFrom, IReadOnlyList<string> RcptTo, string Data);

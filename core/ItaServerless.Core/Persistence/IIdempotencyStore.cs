@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+namespace ItaServerless.Core.Persistence;
+
+/// <summary>The answer a request got the first time, kept so a retry gets the same answer.</summary>
+public sealed record StoredResponse(int Status, string? ContentType, string? Location, string? ETag, byte[] Body);
+
+public enum IdempotencyState
+{
+    /// <summary>This call owns the key: run the request, then complete or release it.</summary>
+    Claimed,
+
+    /// <summary>The request ran before: replay <see cref="IdempotencyClaim.Response"/>.</summary>
+    Completed,
+
+    /// <summary>Another call with the same key is running now.</summary>
+    InProgress,
+
+    /// <summary>The key was used before with a different request body.</summary>
+    Mismatch,
+}
+
+public sealed record IdempotencyClaim(IdempotencyState State, StoredResponse? Response = null);
+
+/// <summary>
+/// Idempotency keys of non-idempotent requests (POST): the first call claims the key, stores its
+/// answer when it succeeds, and later calls with the same key and body get that answer again.
+/// </summary>
+public interface IIdempotencyStore
+{
+    /// <param name="scope">Who and where (e.g. the organization), so keys never collide across tenants.</param>
+    /// <param name="key">The client's key, hashed together with the route by the caller.</param>
+    /// <param name="requestHash">A hash of the request body: the same key with another body is refused.</param>
+    Task<IdempotencyClaim> ClaimAsync(string scope, string key, string requestHash, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    Task CompleteAsync(string scope, string key, StoredResponse response, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets a claim whose request failed, so that a retry runs it again.</summary>
+    Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken = default);
+}

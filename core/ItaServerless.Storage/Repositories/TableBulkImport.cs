@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Calendar;
+using ItaServerless.Core.Organizations;
+using ItaServerless.Core.Persistence;
+using ItaServerless.Core.Planning;
+using ItaServerless.Storage.Tables;
+
+namespace ItaServerless.Storage.Repositories;
+
+/// <summary>One organization with its units, officials, measures and progress, for <see cref="TableBulkImport"/>.</summary>
+public sealed record OrganizationImport(
+    Organization Organization,
+    IReadOnlyList<Unit> Units,
+    IReadOnlyList<Official> Officials,
+    IReadOnlyList<Measure> Measures,
+    IReadOnlyList<ProgressRecord> Progress);
+
+/// <summary>
+/// Loads many organizations at once (onboarding a province, benchmarks) with entity group
+/// transactions: the same rows the repositories write, 100 per request, one request per
+/// organization partition, per plan partition and per 100 directory or open-work rows. Progress
+/// belongs to the measures' fiscal year (one year per organization import keeps this exact).
+/// Create-only for the organizations' own rows: an existing one fails its transaction.
+/// </summary>
+public sealed class TableBulkImport(StorageTables tables)
+{
+    private const int MaxBatch = 100;
+
+    public async Task ImportAsync(IReadOnlyList<OrganizationImport> organizations, int parallelism = 8, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organizations);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(organizations, options, async (import, ct) =>
+        {
+            var org = import.Organization;
+            var own = new List<TableEntity> { TableOrganizationRepository.ToEntity(org) };
+            own.AddRange(import.Units.Select(TableOrganizationRepository.UnitEntity));
+            own.AddRange(import.Officials.Select(TableOrganizationRepository.OfficialEntity));
+            await SubmitAsync(tables.Organizations, own, TableTransactionActionType.Add, ct).ConfigureAwait(false);
+
+            foreach (var year in import.Measures.GroupBy(m => m.FiscalYear))
+            {
+                var rows = year.Select(m => TablePlanRepository.ToEntity(org.Id, m)).ToList();
+                var keys = year.Select(m => m.Key).ToHashSet();
+                rows.AddRange(import.Progress.Where(p => keys.Contains(p.Measure)).Select(p => TablePlanRepository.ProgressEntity(org.Id, year.Key, p)));
+                await SubmitAsync(tables.Plans, rows, TableTransactionActionType.Add, ct).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+
+        var directory = organizations.Select(o => TableOrganizationRepository.DirectoryEntity(o.Organization)).ToList();
+        // A round is open while one of its year's measures has no report in it (what the sweep would find).
+        var open = organizations.Select(o => (o.Organization.Id, Rounds: o.Measures.Select(m => m.FiscalYear).Distinct()
+                .SelectMany(y => ReportingRound.All.Select(r => new FiscalYearRound(y, r)))
+                .Where(round => o.Measures.Any(m => m.FiscalYear == round.Year && !o.Progress.Any(p => p.Round == round.Round && p.Measure == m.Key)))
+                .ToArray()))
+            .Where(o => o.Rounds.Length > 0)
+            .Select(o => TableReminderWorkIndex.OpenEntity(o.Id, o.Rounds))
+            .ToList();
+        await Parallel.ForEachAsync(directory.Chunk(MaxBatch), options, (chunk, ct) =>
+            new ValueTask(SubmitAsync(tables.Organizations, chunk, TableTransactionActionType.UpsertReplace, ct))).ConfigureAwait(false);
+        await Parallel.ForEachAsync(open.Chunk(MaxBatch), options, (chunk, ct) =>
+            new ValueTask(SubmitAsync(tables.Reminders, chunk, TableTransactionActionType.UpsertMerge, ct))).ConfigureAwait(false);
+    }
+
+    private static async Task SubmitAsync(TableClient table, IReadOnlyList<TableEntity> rows, TableTransactionActionType action, CancellationToken ct)
+    {
+        foreach (var chunk in rows.Chunk(MaxBatch))
+        {
+            await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(action, e)), ct).ConfigureAwait(false);
+        }
+    }
+}

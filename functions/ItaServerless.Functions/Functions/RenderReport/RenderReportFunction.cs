@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Persistence;
+using ItaServerless.Functions.Hosting;
+using ItaServerless.Functions.Invocation;
+using ItaServerless.Functions.Reporting;
+using Microsoft.Extensions.Options;
+
+namespace ItaServerless.Functions.Functions.RenderReport;
+
+/// <summary>
+/// Renders a requested document: triggered by <c>report-requests/{org}/{fy}/{id}.json</c>, it
+/// stores <c>reports/{org}/{fy}/{id}.pdf</c> and marks the report ready with its pages, size and
+/// SHA-256. Running again for the same request changes nothing (the record and the PDF are the
+/// same single report). Missing data fails the report at once with the reason; any other error
+/// is counted on the report and rethrown so that the runtime retries it, and the last allowed try
+/// (<see cref="FunctionsAppOptions.BlobMaxAttempts"/>, the host's maxDequeueCount) fails the report.
+/// </summary>
+public sealed class RenderReportFunction(
+    IReportRecordRepository reports,
+    ReportFiles files,
+    ReportRenderer renderer,
+    IOptions<FunctionsAppOptions> options,
+    TimeProvider clock) : ITriggeredFunction
+{
+    public static string FunctionName => "RenderReport";
+
+    public async Task RunAsync(FunctionInvocation invocation, CancellationToken cancellationToken)
+    {
+        var blob = invocation.Blob();
+        if (!ReportFiles.TryParseRequestName(blob.BlobName, out var org, out var year, out var id))
+        {
+            invocation.Log($"Ignored {blob.Path}: not a report request name ({{org}}/{{fy}}/{{id}}.json).");
+            return;
+        }
+
+        var request = ReportRequestDocument.TryRead(blob.Content);
+        if (request is null || request.Organization != org || request.FiscalYear != year!.Year || request.Id != id)
+        {
+            // Not retried: the blob will not change (requests are create-only).
+            invocation.Log($"Ignored {blob.Path}: not a valid report request for {org}/{year}/{id}.");
+            await UpdateAsync(org, year!, id, r => r.Status == ReportStatus.Queued
+                ? r.AsFailed("คำขอสร้างเอกสารไม่ถูกต้อง / the report request is not valid") : null, cancellationToken);
+            return;
+        }
+
+        var record = await EnsureRecordAsync(request, cancellationToken);
+        if (record.Status != ReportStatus.Queued)
+        {
+            invocation.Log($"Report {org}/{year}/{id} is already {record.Status.Code()}; nothing to do.");
+            return;
+        }
+
+        try
+        {
+            var pdf = await renderer.RenderAsync(request, cancellationToken);
+            var stored = await files.StorePdfAsync(record.BlobName, pdf, cancellationToken);
+            var facts = ReportFiles.Facts(stored, clock.GetUtcNow());
+            await UpdateAsync(org, year!, id, r => r.Status == ReportStatus.Queued ? r.AsReady(facts) : null, cancellationToken);
+            invocation.Log($"Report {org}/{year}/{id} ready: {facts.Pages} pages, {facts.Bytes} bytes, sha256 {facts.Sha256}.");
+        }
+        catch (ReportDataMissingException e)
+        {
+            await UpdateAsync(org, year!, id, r => r.Status == ReportStatus.Queued ? r.AsFailed(e.Reason) : null, cancellationToken);
+            invocation.Log($"Report {org}/{year}/{id} failed: {e.Reason}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var maxAttempts = options.Value.BlobMaxAttempts;
+            var error = $"{e.GetType().Name}: {e.Message}";
+            await UpdateAsync(org, year!, id, r =>
+            {
+                if (r.Status != ReportStatus.Queued) return null;
+                var counted = r.WithFailedAttempt($"การสร้างเอกสารขัดข้อง (ครั้งที่ {r.Attempts + 1}) / rendering failed (try {r.Attempts + 1}): {error}");
+                return counted.Attempts >= maxAttempts
+                    ? counted.AsFailed($"สร้างเอกสารไม่สำเร็จหลังลอง {counted.Attempts} ครั้ง / rendering failed after {counted.Attempts} tries: {error}")
+                    : counted;
+            }, cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>The report's record; created from the request when the API's own write did not land (or not yet).</summary>
+    private async Task<ReportRecord> EnsureRecordAsync(ReportRequestDocument request, CancellationToken cancellationToken)
+    {
+        var existing = await reports.GetAsync(request.Organization, request.Year, request.Id, cancellationToken);
+        if (existing is not null) return existing.Value;
+        var record = ReportRecords.FromRequest(request);
+        try
+        {
+            await reports.AddAsync(record, cancellationToken);
+            return record;
+        }
+        catch (AlreadyExistsException)
+        {
+            return (await reports.GetAsync(request.Organization, request.Year, request.Id, cancellationToken))!.Value;
+        }
+    }
+
+    /// <summary>Applies <paramref name="change"/> to the current record (null = leave it), re-reading when someone else wrote first.</summary>
+    private async Task UpdateAsync(string org, Core.Calendar.FiscalYear year, string id, Func<ReportRecord, ReportRecord?> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await reports.GetAsync(org, year, id, cancellationToken);
+            if (current is null || change(current.Value) is not { } changed) return;
+            try
+            {
+                await reports.ReplaceAsync(changed, current.Version, cancellationToken);
+                return;
+            }
+            catch (StaleVersionException) when (attempt < 3)
+            {
+            }
+        }
+    }
+}
