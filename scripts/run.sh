@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs ITA Serverless on one machine: Azurite plus the app's local Functions runtime
-# on http://localhost:7071 (web form at /, API under /api).
+# on http://localhost:7071 (web form at /api/app/, API under /api).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
 azurite_pid=""
 if ! (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; then
-  scripts/azurite.sh > .azurite.log 2>&1 &
+  mkdir -p .azurite
+  scripts/azurite.sh > .azurite/azurite.log 2>&1 &
   azurite_pid=$!
   for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null && break; sleep 0.2; done
   echo "run: Azurite started (data in .azurite/)"
@@ -17,7 +18,8 @@ fi
 trap '[ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null || true' EXIT
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-export ITA_STORAGE_CONNECTION="${ITA_STORAGE_CONNECTION:-UseDevelopmentStorage=true}"
-# The Functions host's storage setting; the local runtime keeps timer status and blob receipts there.
-export AzureWebJobsStorage="${AzureWebJobsStorage:-$ITA_STORAGE_CONNECTION}"
+# The Functions host's storage setting, read by the app too (tables, blobs, timer status, receipts).
+export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
+# Reminders go to files here when no SMTP server is configured.
+export Notifications__FileSink__Directory="${Notifications__FileSink__Directory:-$PWD/.azurite/outbox}"
 dotnet run --project functions/ItaServerless.Functions -c Release --no-launch-profile -- --urls "http://localhost:7071"
