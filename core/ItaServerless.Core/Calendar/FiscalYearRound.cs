@@ -29,16 +29,22 @@ public sealed record FiscalYearRound(FiscalYear Year, ReportingRound Round)
     public bool IsOverdueOn(DateOnly date, RoundDueDates dueDates) => date > DueDate(dueDates);
 
     /// <summary>The rounds open on <paramref name="date"/>, earliest due date first.</summary>
-    public static IReadOnlyList<FiscalYearRound> OpenOn(DateOnly date, RoundDueDates dueDates)
-    {
-        var current = FiscalYear.FromDate(date);
-        // A due date is less than a year after its period end, so only this and last year matter.
-        var years = current.Year > FiscalYear.MinYear ? new[] { current.Previous, current } : new[] { current };
-        return years
-            .SelectMany(y => ReportingRound.All.Select(r => new FiscalYearRound(y, r)))
+    public static IReadOnlyList<FiscalYearRound> OpenOn(DateOnly date, RoundDueDates dueDates) =>
+        AroundDate(date)
             .Where(r => r.IsOpenOn(date, dueDates))
             .OrderBy(r => r.DueDate(dueDates))
             .ToArray();
+
+    /// <summary>
+    /// The rounds of the fiscal year of <paramref name="date"/> and the year before: a due date
+    /// (and anything tied to it, like reminders) is less than a year after its period's end, so
+    /// no other round can be open or due around that date.
+    /// </summary>
+    public static IEnumerable<FiscalYearRound> AroundDate(DateOnly date)
+    {
+        var current = FiscalYear.FromDate(date);
+        var years = current.Year > FiscalYear.MinYear ? new[] { current.Previous, current } : new[] { current };
+        return years.SelectMany(y => ReportingRound.All.Select(r => new FiscalYearRound(y, r)));
     }
 
     /// <summary>The open rounds at an instant, in Bangkok time.</summary>

@@ -43,12 +43,9 @@ public static class ReminderSchedule
     public static IReadOnlyList<ActiveRound> ActiveOn(DateOnly today, RoundDueDates dueDates)
     {
         ArgumentNullException.ThrowIfNull(dueDates);
-        var current = FiscalYear.FromDate(today);
-        // A window starts at most 30 days before a due date that is less than a year after the
-        // period's end, and ends before the next round's due date: this and last year suffice.
-        var years = current.Year > FiscalYear.MinYear ? new[] { current.Previous, current } : new[] { current };
+        // A window starts at most 30 days before a due date and ends before the next round's due date.
         var active = new List<ActiveRound>();
-        foreach (var round in years.SelectMany(y => ReportingRound.All.Select(r => new FiscalYearRound(y, r))))
+        foreach (var round in FiscalYearRound.AroundDate(today))
         {
             if (today < RemindFrom(round, dueDates) || today > RemindUntil(round, dueDates)) continue;
             var due = round.DueDate(dueDates);

@@ -25,7 +25,7 @@ public static class LocalRuntimeExtensions
         if (string.IsNullOrEmpty(options.AdminKey))
         {
             options.AdminKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-            Console.WriteLine($"Admin key (header x-functions-key for POST /admin/functions/{{name}}): {options.AdminKey}");
+            Console.WriteLine($"Admin key (header x-functions-key: create organizations, POST /admin/functions/{{name}}): {options.AdminKey}");
         }
         app.MapAdminEndpoints();
         return app;
