@@ -47,19 +47,19 @@ public sealed class LostResponseTests(AzuriteFixture azurite)
         var plans = new TablePlanRepository(tables);
 
         _handler.LoseNext("POST");
-        var orgVersion = await orgs.CreateAsync(RepositoryTests.Org());
+        var orgVersion = await orgs.CreateAsync(RepositoryTests.Org(), RepositoryTests.Actor);
         Assert.Equal(orgVersion, (await orgs.GetAsync("na-kham"))!.Version);
 
-        var v1 = await plans.CreateMeasureAsync("na-kham", RepositoryTests.MeasureOf(1));
+        var v1 = await plans.CreateMeasureAsync("na-kham", RepositoryTests.MeasureOf(1), RepositoryTests.Actor);
         _handler.LoseNext("PUT");
-        var v2 = await plans.ReplaceMeasureAsync("na-kham", RepositoryTests.MeasureOf(1, "หลังตอบหาย"), v1);
+        var v2 = await plans.ReplaceMeasureAsync("na-kham", RepositoryTests.MeasureOf(1, "หลังตอบหาย"), v1, RepositoryTests.Actor);
         var stored = await plans.GetMeasureAsync("na-kham", RepositoryTests.MeasureOf(1).FiscalYear, new MeasureKey(Plan.Ita, 1));
         Assert.Equal("หลังตอบหาย", stored!.Value.Title);
         Assert.Equal(v2, stored.Version);
 
         // A genuinely stale write is still refused after a lost response.
         _handler.LoseNext("PUT");
-        await Assert.ThrowsAsync<StaleVersionException>(() => plans.ReplaceMeasureAsync("na-kham", RepositoryTests.MeasureOf(1, "เก่า"), v1));
+        await Assert.ThrowsAsync<StaleVersionException>(() => plans.ReplaceMeasureAsync("na-kham", RepositoryTests.MeasureOf(1, "เก่า"), v1, RepositoryTests.Actor));
     }
 
     private sealed class LosingHandler() : DelegatingHandler(new SocketsHttpHandler())

@@ -103,10 +103,10 @@ public sealed class ReminderLogTests(AzuriteFixture azurite) : IAsyncLifetime
         var orgs = new TableOrganizationRepository(_tables);
         var plans = new TablePlanRepository(_tables);
         var index = new TableReminderWorkIndex(_tables);
-        await orgs.CreateAsync(RepositoryTests.Org("na-kham"));
-        await orgs.CreateAsync(RepositoryTests.Org("ban-mai", "อบต.บ้านใหม่"));
-        await orgs.CreateAsync(RepositoryTests.Org("zz-last", "อบต.สุดท้าย"));
-        await plans.CreateMeasureAsync("na-kham", RepositoryTests.MeasureOf(1));
+        await orgs.CreateAsync(RepositoryTests.Org("na-kham"), RepositoryTests.Actor);
+        await orgs.CreateAsync(RepositoryTests.Org("ban-mai", "อบต.บ้านใหม่"), RepositoryTests.Actor);
+        await orgs.CreateAsync(RepositoryTests.Org("zz-last", "อบต.สุดท้าย"), RepositoryTests.Actor);
+        await plans.CreateMeasureAsync("na-kham", RepositoryTests.MeasureOf(1), RepositoryTests.Actor);
 
         var listed = await index.ListAsync().ToListAsync();
         Assert.Equal(["ban-mai", "na-kham", "zz-last"], listed.Select(c => c.OrganizationId));
@@ -117,7 +117,7 @@ public sealed class ReminderLogTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(new HashSet<FiscalYearRound> { Round, twelve }, listed[1].OpenRounds);
 
         // A measure created after the listing keeps the mark: the clear is refused.
-        await plans.CreateMeasureAsync("na-kham", RepositoryTests.MeasureOf(2));
+        await plans.CreateMeasureAsync("na-kham", RepositoryTests.MeasureOf(2), RepositoryTests.Actor);
         Assert.False(await index.TrySetOpenRoundsAsync("na-kham", [twelve], listed[1].OpenVersion!.Value));
         var now = (await index.ListAsync().ToListAsync())[1];
         Assert.Equal(2, now.OpenRounds.Count);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 using System.Text.Json;
 using ItaServerless.Core.Access;
+using ItaServerless.Core.Audit;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
@@ -17,6 +18,9 @@ namespace ItaServerless.Storage.Tests;
 public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly FiscalYear Year = FiscalYear.Of(2569);
+
+    /// <summary>The author of the tests' writes in the audit trail.</summary>
+    internal static readonly AuditActor Actor = AuditActor.System("tests");
     private StorageTables _tables = null!;
 
     public async Task InitializeAsync()
@@ -48,8 +52,8 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var repo = new TableOrganizationRepository(_tables);
         var org = Org();
-        var v1 = await repo.CreateAsync(org);
-        await Assert.ThrowsAsync<AlreadyExistsException>(() => repo.CreateAsync(org));
+        var v1 = await repo.CreateAsync(org, RepositoryTests.Actor);
+        await Assert.ThrowsAsync<AlreadyExistsException>(() => repo.CreateAsync(org, RepositoryTests.Actor));
 
         var read = await repo.GetAsync("na-kham");
         Assert.NotNull(read);
@@ -58,14 +62,14 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(DueDay.Of(5, 15), read.Value.DueDates.SixMonths);
 
         var changed = org with { Phone = "045-123456", DueDates = new RoundDueDates(DueDay.Of(4, 30), DueDay.Of(10, 31)) };
-        var v2 = await repo.UpdateAsync(changed, v1);
-        await Assert.ThrowsAsync<StaleVersionException>(() => repo.UpdateAsync(org, v1));
+        var v2 = await repo.UpdateAsync(changed, v1, RepositoryTests.Actor);
+        await Assert.ThrowsAsync<StaleVersionException>(() => repo.UpdateAsync(org, v1, RepositoryTests.Actor));
         Assert.Equal("045-123456", (await repo.GetAsync("na-kham"))!.Value.Phone);
         Assert.Equal(v2, (await repo.GetAsync("na-kham"))!.Version);
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => repo.UpdateAsync(Org("nowhere"), v2));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => repo.UpdateAsync(Org("nowhere"), v2, RepositoryTests.Actor));
         Assert.Null(await repo.GetAsync("nowhere"));
 
-        await repo.CreateAsync(Org("ban-mai", "อบต.บ้านใหม่"));
+        await repo.CreateAsync(Org("ban-mai", "อบต.บ้านใหม่"), RepositoryTests.Actor);
         var directory = await repo.ListAsync().ToListAsync();
         Assert.Equal(["ban-mai", "na-kham"], directory.Select(d => d.Id));
         Assert.Equal("เทศบาลตำบลนาคำ 🏛", directory[1].Name);
@@ -76,16 +80,16 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Units_and_officials_form_the_profile_and_honour_versions()
     {
         var repo = new TableOrganizationRepository(_tables);
-        await repo.CreateAsync(Org());
+        await repo.CreateAsync(Org(), RepositoryTests.Actor);
         var finance = Unit.Create("na-kham", "finance", new UnitDraft("กองคลัง", [new ContactDraft("สมหญิง ใจดี", "somying@example.go.th")])).Value;
-        var unitVersion = await repo.PutUnitAsync(finance, null);
-        await Assert.ThrowsAsync<AlreadyExistsException>(() => repo.PutUnitAsync(finance, null));
-        await repo.PutUnitAsync(Unit.Create("na-kham", "office", new UnitDraft("สำนักปลัด")).Value, null);
+        var unitVersion = await repo.PutUnitAsync(finance, null, RepositoryTests.Actor);
+        await Assert.ThrowsAsync<AlreadyExistsException>(() => repo.PutUnitAsync(finance, null, RepositoryTests.Actor));
+        await repo.PutUnitAsync(Unit.Create("na-kham", "office", new UnitDraft("สำนักปลัด")).Value, null, RepositoryTests.Actor);
 
         var mayor = Official.Create("na-kham", "mayor", new OfficialDraft("นายกเทศมนตรี ตัวอย่าง", "นายกเทศมนตรีตำบลนาคำ", "executive", 3)).Value;
         var clerk = Official.Create("na-kham", "clerk", new OfficialDraft("ผู้ใหญ่ ปั้น", "รองปลัดเทศบาล รักษาราชการแทน\nปลัดเทศบาลตำบลนาคำ", "permanentSecretary", 1)).Value;
-        await repo.PutOfficialAsync(mayor, null);
-        var clerkVersion = await repo.PutOfficialAsync(clerk, null);
+        await repo.PutOfficialAsync(mayor, null, RepositoryTests.Actor);
+        var clerkVersion = await repo.PutOfficialAsync(clerk, null, RepositoryTests.Actor);
 
         var profile = await repo.GetProfileAsync("na-kham");
         Assert.NotNull(profile);
@@ -98,14 +102,14 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Null(await repo.GetProfileAsync("nowhere"));
 
         var renamed = finance with { Name = "กองคลัง (ใหม่)" };
-        var unitV2 = await repo.PutUnitAsync(renamed, unitVersion);
-        await Assert.ThrowsAsync<StaleVersionException>(() => repo.PutUnitAsync(finance, unitVersion));
-        await Assert.ThrowsAsync<StaleVersionException>(() => repo.DeleteUnitAsync("na-kham", "finance", unitVersion));
-        await repo.DeleteUnitAsync("na-kham", "finance", unitV2);
+        var unitV2 = await repo.PutUnitAsync(renamed, unitVersion, RepositoryTests.Actor);
+        await Assert.ThrowsAsync<StaleVersionException>(() => repo.PutUnitAsync(finance, unitVersion, RepositoryTests.Actor));
+        await Assert.ThrowsAsync<StaleVersionException>(() => repo.DeleteUnitAsync("na-kham", "finance", unitVersion, RepositoryTests.Actor));
+        await repo.DeleteUnitAsync("na-kham", "finance", unitV2, RepositoryTests.Actor);
         Assert.Null(await repo.GetUnitAsync("na-kham", "finance"));
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => repo.DeleteUnitAsync("na-kham", "finance", unitV2));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => repo.DeleteUnitAsync("na-kham", "finance", unitV2, RepositoryTests.Actor));
 
-        await repo.DeleteOfficialAsync("na-kham", "clerk", clerkVersion);
+        await repo.DeleteOfficialAsync("na-kham", "clerk", clerkVersion, RepositoryTests.Actor);
         Assert.Null(await repo.GetOfficialAsync("na-kham", "clerk"));
         Assert.Equal("นายกเทศมนตรี ตัวอย่าง", (await repo.GetOfficialAsync("na-kham", "mayor"))!.Value.Name);
     }
@@ -115,10 +119,10 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var repo = new TablePlanRepository(_tables);
         var m1 = MeasureOf(1);
-        var v1 = await repo.CreateMeasureAsync("na-kham", m1);
-        await repo.CreateMeasureAsync("na-kham", MeasureOf(2, "มาตรการที่ ๒"));
-        await repo.CreateMeasureAsync("na-kham", MeasureOf(10, "มาตรการที่ ๑๐"));
-        await Assert.ThrowsAsync<AlreadyExistsException>(() => repo.CreateMeasureAsync("na-kham", m1));
+        var v1 = await repo.CreateMeasureAsync("na-kham", m1, RepositoryTests.Actor);
+        await repo.CreateMeasureAsync("na-kham", MeasureOf(2, "มาตรการที่ ๒"), RepositoryTests.Actor);
+        await repo.CreateMeasureAsync("na-kham", MeasureOf(10, "มาตรการที่ ๑๐"), RepositoryTests.Actor);
+        await Assert.ThrowsAsync<AlreadyExistsException>(() => repo.CreateMeasureAsync("na-kham", m1, RepositoryTests.Actor));
 
         var list = await repo.ListMeasuresAsync("na-kham", Year);
         Assert.Equal([1, 2, 10], list.Select(m => m.Value.Number));
@@ -131,8 +135,8 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await repo.ListMeasuresAsync("other", Year));
 
         var edited = MeasureOf(1, "ชื่อใหม่");
-        var v2 = await repo.ReplaceMeasureAsync("na-kham", edited, v1);
-        await Assert.ThrowsAsync<StaleVersionException>(() => repo.ReplaceMeasureAsync("na-kham", MeasureOf(1, "เขียนทับ"), v1));
+        var v2 = await repo.ReplaceMeasureAsync("na-kham", edited, v1, RepositoryTests.Actor);
+        await Assert.ThrowsAsync<StaleVersionException>(() => repo.ReplaceMeasureAsync("na-kham", MeasureOf(1, "เขียนทับ"), v1, RepositoryTests.Actor));
         Assert.Equal("ชื่อใหม่", (await repo.GetMeasureAsync("na-kham", Year, m1.Key))!.Value.Title);
         Assert.Equal(v2, (await repo.GetMeasureAsync("na-kham", Year, m1.Key))!.Version);
     }
@@ -141,12 +145,12 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Concurrent_measure_edits_exactly_one_wins()
     {
         var repo = new TablePlanRepository(_tables);
-        var version = await repo.CreateMeasureAsync("na-kham", MeasureOf(1));
+        var version = await repo.CreateMeasureAsync("na-kham", MeasureOf(1), RepositoryTests.Actor);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
         {
             try
             {
-                await repo.ReplaceMeasureAsync("na-kham", MeasureOf(1, $"แก้ไขโดยคนที่ {i}"), version);
+                await repo.ReplaceMeasureAsync("na-kham", MeasureOf(1, $"แก้ไขโดยคนที่ {i}"), version, RepositoryTests.Actor);
                 return $"แก้ไขโดยคนที่ {i}";
             }
             catch (StaleVersionException)
@@ -163,7 +167,7 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var repo = new TablePlanRepository(_tables);
         var big = MeasureOf(7, "ใหญ่ 🙂", steps: Measure.MaxSteps, stepLength: Measure.MaxStepLength - 10);
-        await repo.CreateMeasureAsync("na-kham", big);
+        await repo.CreateMeasureAsync("na-kham", big, RepositoryTests.Actor);
         var read = await repo.GetMeasureAsync("na-kham", Year, big.Key);
         Assert.Equal(Json(DomainDrafts.ToDraft(big)), Json(DomainDrafts.ToDraft(read!.Value)));
     }
@@ -174,15 +178,15 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
         var repo = new TablePlanRepository(_tables);
         var m1 = MeasureOf(1);
         var m2 = MeasureOf(2);
-        var v1 = await repo.CreateMeasureAsync("na-kham", m1);
-        await repo.CreateMeasureAsync("na-kham", m2);
+        var v1 = await repo.CreateMeasureAsync("na-kham", m1, RepositoryTests.Actor);
+        await repo.CreateMeasureAsync("na-kham", m2, RepositoryTests.Actor);
         var at = new DateTimeOffset(2026, 3, 20, 10, 0, 0, TimeSpan.FromHours(7));
         var draft = new ProgressDraft("inProgress", Result: "ดำเนินการแล้ว ๕๐%", Disbursed: 5_000.25m, Reporter: new ReporterDraft("สมชาย", "นักวิเคราะห์"));
-        var p6 = await repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.SixMonths, draft, at), null);
-        await repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.TwelveMonths, draft with { Status = "done" }, at.AddMonths(6)), null);
-        await repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m2.Key, ReportingRound.SixMonths, draft, at), null);
+        var p6 = await repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.SixMonths, draft, at), null, RepositoryTests.Actor);
+        await repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.TwelveMonths, draft with { Status = "done" }, at.AddMonths(6)), null, RepositoryTests.Actor);
+        await repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m2.Key, ReportingRound.SixMonths, draft, at), null, RepositoryTests.Actor);
         await Assert.ThrowsAsync<AlreadyExistsException>(() =>
-            repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.SixMonths, draft, at), null));
+            repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.SixMonths, draft, at), null, RepositoryTests.Actor));
 
         var six = await repo.ListProgressAsync("na-kham", new FiscalYearRound(Year, ReportingRound.SixMonths));
         Assert.Equal([1, 2], six.Select(p => p.Value.Measure.Number));
@@ -193,20 +197,20 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("done", twelve!.Value.Draft.Status);
         Assert.Same(ReportingRound.TwelveMonths, twelve.Value.Round);
 
-        var revised = await repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.SixMonths, draft with { Result = "แก้ไข" }, at), p6);
+        var revised = await repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.SixMonths, draft with { Result = "แก้ไข" }, at), p6, RepositoryTests.Actor);
         await Assert.ThrowsAsync<StaleVersionException>(() =>
-            repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.SixMonths, draft, at), p6));
+            repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.SixMonths, draft, at), p6, RepositoryTests.Actor));
 
         // Stale delete: nothing removed.
-        await Assert.ThrowsAsync<StaleVersionException>(() => repo.DeleteMeasureAsync("na-kham", Year, m1.Key, revised));
+        await Assert.ThrowsAsync<StaleVersionException>(() => repo.DeleteMeasureAsync("na-kham", Year, m1.Key, revised, RepositoryTests.Actor));
         Assert.NotNull(await repo.GetProgressAsync("na-kham", Year, ReportingRound.SixMonths, m1.Key));
 
-        await repo.DeleteMeasureAsync("na-kham", Year, m1.Key, v1);
+        await repo.DeleteMeasureAsync("na-kham", Year, m1.Key, v1, RepositoryTests.Actor);
         Assert.Null(await repo.GetMeasureAsync("na-kham", Year, m1.Key));
         Assert.Null(await repo.GetProgressAsync("na-kham", Year, ReportingRound.SixMonths, m1.Key));
         Assert.Null(await repo.GetProgressAsync("na-kham", Year, ReportingRound.TwelveMonths, m1.Key));
         Assert.NotNull(await repo.GetProgressAsync("na-kham", Year, ReportingRound.SixMonths, m2.Key));
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => repo.DeleteMeasureAsync("na-kham", Year, m1.Key, v1));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => repo.DeleteMeasureAsync("na-kham", Year, m1.Key, v1, RepositoryTests.Actor));
     }
 
     [Fact]
@@ -217,15 +221,15 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
             new Dictionary<string, decimal> { ["IIT"] = 90.12m, ["OIT"] = 70m },
             new Dictionary<string, decimal> { ["9"] = 38m, ["1"] = 99.99m },
             new Dictionary<string, decimal> { ["o1"] = 100m, ["i1"] = 88.5m })).Value;
-        var v1 = await repo.PutAssessmentAsync(assessment, null);
-        await Assert.ThrowsAsync<AlreadyExistsException>(() => repo.PutAssessmentAsync(assessment, null));
+        var v1 = await repo.PutAssessmentAsync(assessment, null, RepositoryTests.Actor);
+        await Assert.ThrowsAsync<AlreadyExistsException>(() => repo.PutAssessmentAsync(assessment, null, RepositoryTests.Actor));
         var read = await repo.GetAssessmentAsync("na-kham", FiscalYear.Of(2568));
         Assert.Equal(v1, read!.Version);
         Assert.Equal(Json(DomainDrafts.ToDraft(assessment)), Json(DomainDrafts.ToDraft(read.Value)));
         Assert.Equal(38m, read.Value.ScoreOf(Indicator.Of(9))!.Value.Value);
         Assert.Null(await repo.GetAssessmentAsync("na-kham", FiscalYear.Of(2567)));
-        await repo.PutAssessmentAsync(assessment, v1);
-        await Assert.ThrowsAsync<StaleVersionException>(() => repo.PutAssessmentAsync(assessment, v1));
+        await repo.PutAssessmentAsync(assessment, v1, RepositoryTests.Actor);
+        await Assert.ThrowsAsync<StaleVersionException>(() => repo.PutAssessmentAsync(assessment, v1, RepositoryTests.Actor));
     }
 
     [Fact]
@@ -233,31 +237,30 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var repo = new TableReportRecordRepository(_tables);
         var t0 = new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(7));
-        await repo.AddAsync(new ReportRecord("na-kham", Year, "r1", "progress", ReportingRound.SixMonths, "na-kham/2569/r1.pdf", t0, "สมชาย"));
-        var v2 = await repo.AddAsync(new ReportRecord("na-kham", Year, "r2", "measures", null, "na-kham/2569/r2.pdf", t0.AddHours(1)));
-        await Assert.ThrowsAsync<AlreadyExistsException>(() => repo.AddAsync(new ReportRecord("na-kham", Year, "r2", "measures", null, "x.pdf", t0)));
+        await repo.AddAsync(new ReportRecord("na-kham", Year, "r1", "progress", ReportingRound.SixMonths, "na-kham/2569/r1.pdf", t0, "สมชาย"), RepositoryTests.Actor);
+        var v2 = await repo.AddAsync(new ReportRecord("na-kham", Year, "r2", "measures", null, "na-kham/2569/r2.pdf", t0.AddHours(1)), RepositoryTests.Actor);
+        await Assert.ThrowsAsync<AlreadyExistsException>(() => repo.AddAsync(new ReportRecord("na-kham", Year, "r2", "measures", null, "x.pdf", t0), RepositoryTests.Actor));
 
         var list = await repo.ListAsync("na-kham", Year);
         Assert.Equal(["r2", "r1"], list.Select(r => r.Value.Id));
         Assert.Same(ReportingRound.SixMonths, list[1].Value.Round);
         Assert.Equal("สมชาย", list[1].Value.CreatedBy);
 
-        var published = await repo.MarkPublishedAsync("na-kham", Year, "r2", t0.AddDays(1), v2);
-        await Assert.ThrowsAsync<StaleVersionException>(() => repo.MarkPublishedAsync("na-kham", Year, "r2", t0.AddDays(2), v2));
+        var published = await repo.MarkPublishedAsync("na-kham", Year, "r2", t0.AddDays(1), v2, RepositoryTests.Actor);
+        await Assert.ThrowsAsync<StaleVersionException>(() => repo.MarkPublishedAsync("na-kham", Year, "r2", t0.AddDays(2), v2, RepositoryTests.Actor));
         var read = await repo.GetAsync("na-kham", Year, "r2");
         Assert.Equal(t0.AddDays(1), read!.Value.PublishedAt);
         Assert.Equal(published, read.Version);
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => repo.MarkPublishedAsync("na-kham", Year, "r9", t0, v2));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => repo.MarkPublishedAsync("na-kham", Year, "r9", t0, v2, RepositoryTests.Actor));
     }
 
     [Fact]
     public async Task Access_grants_are_found_listed_without_secrets_and_revoked()
     {
-        var store = new ItaServerless.Storage.Access.AccessGrantRepository(_tables.AccessGrants);
+        var store = new ItaServerless.Storage.Access.AccessGrantRepository(_tables);
         var issued = AccessTokens.Issue("na-kham", AccessRole.Reporter, "finance", "กองคลัง", DateTimeOffset.UtcNow);
-        await store.AddAsync(issued.Grant);
-        var clash = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => store.AddAsync(issued.Grant));
-        Assert.Equal(StorageErrors.EntityAlreadyExists, clash.ErrorCode);
+        await store.AddAsync(issued.Grant, RepositoryTests.Actor);
+        await Assert.ThrowsAsync<AlreadyExistsException>(() => store.AddAsync(issued.Grant, RepositoryTests.Actor));
 
         var found = await store.FindAsync("na-kham", issued.Grant.TokenId);
         Assert.Equal(issued.Grant, found);
@@ -267,8 +270,8 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("", Assert.Single(listed).SecretSha256);
 
         var at = DateTimeOffset.UtcNow;
-        Assert.True(await store.RevokeAsync("na-kham", issued.Grant.TokenId, at));
+        Assert.True(await store.RevokeAsync("na-kham", issued.Grant.TokenId, at, RepositoryTests.Actor));
         Assert.False((await store.FindAsync("na-kham", issued.Grant.TokenId))!.IsActiveAt(at.AddSeconds(1)));
-        Assert.False(await store.RevokeAsync("na-kham", "missing", at));
+        Assert.False(await store.RevokeAsync("na-kham", "missing", at, RepositoryTests.Actor));
     }
 }

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Audit;
+
 namespace ItaServerless.Core.Access;
 
 /// <summary>Where token grants are kept (Table Storage in the app).</summary>
@@ -10,12 +12,12 @@ public interface IAccessGrantStore
     /// </summary>
     Task<AccessGrant?> FindAsync(string organizationId, string tokenId, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a new grant; the token id is random, so a clash is a bug and throws.</summary>
-    Task AddAsync(AccessGrant grant, CancellationToken cancellationToken = default);
+    /// <summary>Stores a new grant (audited: issue); the token id is random, so a clash is a bug and throws.</summary>
+    Task AddAsync(AccessGrant grant, AuditActor actor, CancellationToken cancellationToken = default);
 
     /// <summary>The grants of one organization (never their secrets).</summary>
     IAsyncEnumerable<AccessGrant> ListAsync(string organizationId, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks a grant revoked; false when it does not exist.</summary>
-    Task<bool> RevokeAsync(string organizationId, string tokenId, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <summary>Marks a grant revoked (audited: revoke); false when it does not exist.</summary>
+    Task<bool> RevokeAsync(string organizationId, string tokenId, DateTimeOffset at, AuditActor actor, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Audit;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Planning;
 using ItaServerless.Core.Scoring;
@@ -10,7 +11,8 @@ public sealed record ProgressRecord(MeasureKey Measure, ReportingRound Round, Pr
 
 /// <summary>
 /// One organization's yearly work: ITA results, measures and progress. Everything of one
-/// organization and fiscal year is read from one partition.
+/// organization and fiscal year is read from one partition. Every write appends its audit record
+/// (who: <c>actor</c>) to the year's chain in the same transaction as the change.
 /// </summary>
 public interface IPlanRepository
 {
@@ -18,7 +20,7 @@ public interface IPlanRepository
     Task<Versioned<Assessment>?> GetAssessmentAsync(string organizationId, FiscalYear assessmentYear, CancellationToken cancellationToken = default);
 
     /// <summary>Creates (ifMatch null: create-only) or replaces (ifMatch given).</summary>
-    Task<EntityVersion> PutAssessmentAsync(Assessment assessment, EntityVersion? ifMatch, CancellationToken cancellationToken = default);
+    Task<EntityVersion> PutAssessmentAsync(Assessment assessment, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default);
 
     /// <summary>Every measure of the year, ordered by plan then number.</summary>
     Task<IReadOnlyList<Versioned<Measure>>> ListMeasuresAsync(string organizationId, FiscalYear year, CancellationToken cancellationToken = default);
@@ -26,12 +28,12 @@ public interface IPlanRepository
     Task<Versioned<Measure>?> GetMeasureAsync(string organizationId, FiscalYear year, MeasureKey key, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a measure; <see cref="AlreadyExistsException"/> when its plan and number are taken.</summary>
-    Task<EntityVersion> CreateMeasureAsync(string organizationId, Measure measure, CancellationToken cancellationToken = default);
+    Task<EntityVersion> CreateMeasureAsync(string organizationId, Measure measure, AuditActor actor, CancellationToken cancellationToken = default);
 
-    Task<EntityVersion> ReplaceMeasureAsync(string organizationId, Measure measure, EntityVersion ifMatch, CancellationToken cancellationToken = default);
+    Task<EntityVersion> ReplaceMeasureAsync(string organizationId, Measure measure, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a measure and its progress reports together.</summary>
-    Task DeleteMeasureAsync(string organizationId, FiscalYear year, MeasureKey key, EntityVersion ifMatch, CancellationToken cancellationToken = default);
+    Task DeleteMeasureAsync(string organizationId, FiscalYear year, MeasureKey key, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default);
 
     /// <summary>The reports of one round (all measures of the year).</summary>
     Task<IReadOnlyList<Versioned<ProgressRecord>>> ListProgressAsync(string organizationId, FiscalYearRound round, CancellationToken cancellationToken = default);
@@ -39,5 +41,5 @@ public interface IPlanRepository
     Task<Versioned<ProgressRecord>?> GetProgressAsync(string organizationId, FiscalYear year, ReportingRound round, MeasureKey key, CancellationToken cancellationToken = default);
 
     /// <summary>Creates (ifMatch null: create-only) or replaces (ifMatch given) a report.</summary>
-    Task<EntityVersion> PutProgressAsync(string organizationId, FiscalYear year, ProgressRecord record, EntityVersion? ifMatch, CancellationToken cancellationToken = default);
+    Task<EntityVersion> PutProgressAsync(string organizationId, FiscalYear year, ProgressRecord record, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default);
 }

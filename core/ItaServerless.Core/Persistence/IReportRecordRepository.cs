@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Audit;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Validation;
 
@@ -115,7 +116,7 @@ public sealed record ReportRecord(
 public interface IReportRecordRepository
 {
     /// <summary>Records a new document; <see cref="AlreadyExistsException"/> if the id is taken.</summary>
-    Task<EntityVersion> AddAsync(ReportRecord record, CancellationToken cancellationToken = default);
+    Task<EntityVersion> AddAsync(ReportRecord record, AuditActor actor, CancellationToken cancellationToken = default);
 
     Task<Versioned<ReportRecord>?> GetAsync(string organizationId, FiscalYear year, string id, CancellationToken cancellationToken = default);
 
@@ -123,8 +124,8 @@ public interface IReportRecordRepository
     Task<IReadOnlyList<Versioned<ReportRecord>>> ListAsync(string organizationId, FiscalYear year, CancellationToken cancellationToken = default);
 
     /// <summary>Writes the record's new state (status, PDF facts, reason, attempts); stale ifMatch → <see cref="StaleVersionException"/>.</summary>
-    Task<EntityVersion> ReplaceAsync(ReportRecord record, EntityVersion ifMatch, CancellationToken cancellationToken = default);
+    Task<EntityVersion> ReplaceAsync(ReportRecord record, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default);
 
     /// <summary>Marks it published; stale ifMatch → <see cref="StaleVersionException"/>.</summary>
-    Task<EntityVersion> MarkPublishedAsync(string organizationId, FiscalYear year, string id, DateTimeOffset publishedAt, EntityVersion ifMatch, CancellationToken cancellationToken = default);
+    Task<EntityVersion> MarkPublishedAsync(string organizationId, FiscalYear year, string id, DateTimeOffset publishedAt, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default);
 }

@@ -34,3 +34,9 @@ public sealed class AlreadyExistsException(string message, Exception? innerExcep
 
 /// <summary>An update or delete addressed a record that does not exist (any more).</summary>
 public sealed class EntityNotFoundException(string message, Exception? innerException = null) : Exception(message, innerException);
+
+/// <summary>
+/// A write kept losing the race for its audit sequence to other writes of the same partition
+/// (a burst on one organization and year): nothing was written; try again shortly.
+/// </summary>
+public sealed class WriteContentionException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -1,33 +1,41 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 using System.Runtime.CompilerServices;
-using Azure;
 using ItaServerless.Core.Access;
+using ItaServerless.Core.Audit;
+using ItaServerless.Core.Persistence;
+using ItaServerless.Storage.Repositories;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Access;
 
 /// <summary>
-/// Token grants in table <c>AccessGrants</c>: PartitionKey = organization id, RowKey = token id.
-/// Every lookup is a point read inside the organization named by the request.
+/// Token grants in the organization's own partition of table <c>Organizations</c>: PartitionKey =
+/// organization id, RowKey = <c>token|{token id}</c>, so issuing and revoking are audited in the
+/// organization's chain in the same transaction. Every lookup is a point read inside the
+/// organization named by the request.
 /// </summary>
-public sealed class AccessGrantRepository(TableClient table) : IAccessGrantStore
+public sealed class AccessGrantRepository(StorageTables tables, TimeProvider? clock = null) : IAccessGrantStore
 {
-    public const string TableName = "AccessGrants";
+    private const string TokenPrefix = "token|";
+    private readonly AuditedWriter _audit = new(clock ?? TimeProvider.System);
+
+    private TableClient Table => tables.Organizations;
 
     public async Task<AccessGrant?> FindAsync(string organizationId, string tokenId, CancellationToken cancellationToken = default)
     {
         // Ids come from request headers: what cannot be a key is simply not a grant (not a 500).
         if (!IsKeySafe(organizationId) || !IsKeySafe(tokenId)) return null;
-        var entity = await table.GetEntityIfExistsAsync(organizationId, tokenId, cancellationToken: cancellationToken);
+        var entity = await Table.GetEntityIfExistsAsync(organizationId, TokenPrefix + tokenId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null ? null : ToGrant(entity);
     }
 
-    public async Task AddAsync(AccessGrant grant, CancellationToken cancellationToken = default) =>
-        await table.AddEntityAsync(ToEntity(grant), cancellationToken);
+    public async Task AddAsync(AccessGrant grant, AuditActor actor, CancellationToken cancellationToken = default) =>
+        await _audit.SubmitAsync(Table, [new AuditedChange(TableTransactionActionType.Add, ToEntity(grant), null, "token", grant.TokenId, AuditActions.Issue)],
+            actor, cancellationToken).ConfigureAwait(false);
 
     public async IAsyncEnumerable<AccessGrant> ListAsync(string organizationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var entity in table.QueryPartitionAsync(organizationId, cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(organizationId, TokenPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return ToGrant(entity) with { SecretSha256 = "" };
         }
@@ -36,26 +44,29 @@ public sealed class AccessGrantRepository(TableClient table) : IAccessGrantStore
     private static bool IsKeySafe(string id) =>
         id is { Length: > 0 and <= 128 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    public async Task<bool> RevokeAsync(string organizationId, string tokenId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<bool> RevokeAsync(string organizationId, string tokenId, DateTimeOffset at, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var entity = await table.GetEntityIfExistsAsync(organizationId, tokenId, cancellationToken: cancellationToken);
-        if (entity is null) return false;
-        if (entity.GetDateTimeOffset("RevokedAt") is not null) return true;
-        var update = new TableEntity(organizationId, tokenId) { ["RevokedAt"] = at };
-        try
+        if (!IsKeySafe(organizationId) || !IsKeySafe(tokenId)) return false;
+        for (var attempt = 1; ; attempt++)
         {
-            await table.UpdateEntityAsync(update, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+            var entity = await Table.GetEntityIfExistsAsync(organizationId, TokenPrefix + tokenId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (entity is null) return false;
+            var grant = ToGrant(entity);
+            if (grant.RevokedAt is not null) return true;
+            try
+            {
+                await _audit.SubmitAsync(Table, [new AuditedChange(TableTransactionActionType.UpdateReplace, ToEntity(grant with { RevokedAt = at }),
+                    EntityWrites.Version(entity.ETag), "token", tokenId, AuditActions.Revoke, entity)], actor, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (StaleVersionException) when (attempt < 3)
+            {
+                // Someone changed it at the same moment; revocation is idempotent, so look again.
+            }
         }
-        catch (RequestFailedException e) when (e.IsPreconditionFailed())
-        {
-            // Someone changed it at the same moment; revocation is idempotent, so look again.
-            return await RevokeAsync(organizationId, tokenId, at, cancellationToken);
-        }
-
-        return true;
     }
 
-    private static TableEntity ToEntity(AccessGrant g) => new(g.OrganizationId, g.TokenId)
+    private static TableEntity ToEntity(AccessGrant g) => new(g.OrganizationId, TokenPrefix + g.TokenId)
     {
         ["Role"] = g.Role.ToString(),
         ["UnitId"] = g.UnitId,
@@ -67,7 +78,7 @@ public sealed class AccessGrantRepository(TableClient table) : IAccessGrantStore
     };
 
     private static AccessGrant ToGrant(TableEntity e) => new(
-        e.RowKey,
+        e.RowKey[TokenPrefix.Length..],
         e.PartitionKey,
         Enum.Parse<AccessRole>(e.GetString("Role") ?? nameof(AccessRole.Reporter)),
         e.GetString("UnitId"),

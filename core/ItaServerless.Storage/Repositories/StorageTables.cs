@@ -3,7 +3,10 @@ using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;
 
-/// <summary>The product's tables (keys documented in docs/storage.md). A prefix lets tests and environments share an account.</summary>
+/// <summary>
+/// The product's tables (keys documented in docs/storage.md). A prefix lets tests and environments share an account.
+/// Token grants live in Organizations and report records in Plans, so their changes share the audit chain of their partition.
+/// </summary>
 public sealed class StorageTables
 {
     public StorageTables(TableServiceClient service, string prefix = "")
@@ -11,20 +14,16 @@ public sealed class StorageTables
         ArgumentNullException.ThrowIfNull(service);
         Organizations = service.GetTableClient(prefix + "Organizations");
         Plans = service.GetTableClient(prefix + "Plans");
-        Reports = service.GetTableClient(prefix + "Reports");
         Reminders = service.GetTableClient(prefix + "Reminders");
-        AccessGrants = service.GetTableClient(prefix + "AccessGrants");
         Idempotency = service.GetTableClient(prefix + "Idempotency");
     }
 
     public TableClient Organizations { get; }
     public TableClient Plans { get; }
-    public TableClient Reports { get; }
     public TableClient Reminders { get; }
-    public TableClient AccessGrants { get; }
     public TableClient Idempotency { get; }
 
-    public IEnumerable<TableClient> All => [Organizations, Plans, Reports, Reminders, AccessGrants, Idempotency];
+    public IEnumerable<TableClient> All => [Organizations, Plans, Reminders, Idempotency];
 
     /// <summary>Creates the missing tables (at start-up; cheap when they exist).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

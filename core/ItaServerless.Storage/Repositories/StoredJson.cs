@@ -13,41 +13,55 @@ namespace ItaServerless.Storage.Repositories;
 internal static class StoredJson
 {
     private const int ChunkChars = 30_000;
-    private const string Prefix = "Data";
+    public const string Prefix = "Data";
 
     private static readonly JsonSerializerOptions Options = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write<T>(TableEntity entity, T value)
+    public static void Write<T>(TableEntity entity, T value) => WriteText(entity, Prefix, JsonSerializer.Serialize(value, Options));
+
+    /// <summary>Text of any length in "{prefix}", "{prefix}1", … (the audit trail's before and after states use it too).</summary>
+    public static void WriteText(TableEntity entity, string prefix, string text)
     {
-        string json = JsonSerializer.Serialize(value, Options);
         int start = 0;
         int chunk = 0;
         do
         {
-            int length = Math.Min(ChunkChars, json.Length - start);
+            int length = Math.Min(ChunkChars, text.Length - start);
             // Never split a surrogate pair (emoji) between two properties.
-            if (start + length < json.Length && char.IsHighSurrogate(json[start + length - 1]))
+            if (start + length < text.Length && char.IsHighSurrogate(text[start + length - 1]))
             {
                 length--;
             }
-            entity[Name(chunk++)] = json.Substring(start, length);
+            entity[Name(prefix, chunk++)] = text.Substring(start, length);
             start += length;
         }
-        while (start < json.Length);
+        while (start < text.Length);
     }
 
     public static T Read<T>(TableEntity entity)
     {
-        var json = new StringBuilder(entity.GetString(Prefix) ?? throw new FormatException($"Entity {entity.PartitionKey}/{entity.RowKey} has no {Prefix}."));
-        for (int chunk = 1; entity.GetString(Name(chunk)) is { } part; chunk++)
-        {
-            json.Append(part);
-        }
-        return JsonSerializer.Deserialize<T>(json.ToString(), Options) ?? throw new FormatException($"Entity {entity.PartitionKey}/{entity.RowKey} holds null.");
+        var json = ReadText(entity, Prefix) ?? throw new FormatException($"Entity {entity.PartitionKey}/{entity.RowKey} has no {Prefix}.");
+        return JsonSerializer.Deserialize<T>(json, Options) ?? throw new FormatException($"Entity {entity.PartitionKey}/{entity.RowKey} holds null.");
     }
 
-    private static string Name(int chunk) => chunk == 0 ? Prefix : Prefix + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The text written by <see cref="WriteText"/>, or null when there is none.</summary>
+    public static string? ReadText(TableEntity entity, string prefix)
+    {
+        if (entity.GetString(prefix) is not { } first) return null;
+        var text = new StringBuilder(first);
+        for (int chunk = 1; entity.GetString(Name(prefix, chunk)) is { } part; chunk++)
+        {
+            text.Append(part);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Whether <paramref name="property"/> is one of the chunks of <paramref name="prefix"/>.</summary>
+    public static bool IsChunkOf(string property, string prefix) =>
+        property.StartsWith(prefix, StringComparison.Ordinal) && property[prefix.Length..].All(char.IsAsciiDigit);
+
+    private static string Name(string prefix, int chunk) => chunk == 0 ? prefix : prefix + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

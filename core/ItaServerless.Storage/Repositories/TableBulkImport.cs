@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Audit;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
@@ -20,11 +21,16 @@ public sealed record OrganizationImport(
 /// transactions: the same rows the repositories write, 100 per request, one request per
 /// organization partition, per plan partition and per 100 directory or open-work rows. Progress
 /// belongs to the measures' fiscal year (one year per organization import keeps this exact).
-/// Create-only for the organizations' own rows: an existing one fails its transaction.
+/// Create-only for the organizations' own rows: an existing one fails its transaction. The
+/// organization and plan rows are audited like any write (actor "system:import", 50 rows and their
+/// 50 records per transaction).
 /// </summary>
-public sealed class TableBulkImport(StorageTables tables)
+public sealed class TableBulkImport(StorageTables tables, TimeProvider? clock = null)
 {
     private const int MaxBatch = 100;
+    private const int MaxAuditedBatch = MaxBatch / 2;
+    private static readonly AuditActor Importer = AuditActor.System("import");
+    private readonly AuditedWriter _audit = new(clock ?? TimeProvider.System);
 
     public async Task ImportAsync(IReadOnlyList<OrganizationImport> organizations, int parallelism = 8, CancellationToken cancellationToken = default)
     {
@@ -33,17 +39,18 @@ public sealed class TableBulkImport(StorageTables tables)
         await Parallel.ForEachAsync(organizations, options, async (import, ct) =>
         {
             var org = import.Organization;
-            var own = new List<TableEntity> { TableOrganizationRepository.ToEntity(org) };
-            own.AddRange(import.Units.Select(TableOrganizationRepository.UnitEntity));
-            own.AddRange(import.Officials.Select(TableOrganizationRepository.OfficialEntity));
-            await SubmitAsync(tables.Organizations, own, TableTransactionActionType.Add, ct).ConfigureAwait(false);
+            var own = new List<AuditedChange> { Created(TableOrganizationRepository.ToEntity(org), "organization", org.Id) };
+            own.AddRange(import.Units.Select(u => Created(TableOrganizationRepository.UnitEntity(u), "unit", u.Id)));
+            own.AddRange(import.Officials.Select(o => Created(TableOrganizationRepository.OfficialEntity(o), "official", o.Id)));
+            await SubmitAuditedAsync(tables.Organizations, own, ct).ConfigureAwait(false);
 
             foreach (var year in import.Measures.GroupBy(m => m.FiscalYear))
             {
-                var rows = year.Select(m => TablePlanRepository.ToEntity(org.Id, m)).ToList();
+                var rows = year.Select(m => Created(TablePlanRepository.ToEntity(org.Id, m), "measure", m.Key.ToString())).ToList();
                 var keys = year.Select(m => m.Key).ToHashSet();
-                rows.AddRange(import.Progress.Where(p => keys.Contains(p.Measure)).Select(p => TablePlanRepository.ProgressEntity(org.Id, year.Key, p)));
-                await SubmitAsync(tables.Plans, rows, TableTransactionActionType.Add, ct).ConfigureAwait(false);
+                rows.AddRange(import.Progress.Where(p => keys.Contains(p.Measure))
+                    .Select(p => Created(TablePlanRepository.ProgressEntity(org.Id, year.Key, p), "progress", TablePlanRepository.ProgressId(p.Round, p.Measure))));
+                await SubmitAuditedAsync(tables.Plans, rows, ct).ConfigureAwait(false);
             }
         }).ConfigureAwait(false);
 
@@ -60,6 +67,18 @@ public sealed class TableBulkImport(StorageTables tables)
             new ValueTask(SubmitAsync(tables.Organizations, chunk, TableTransactionActionType.UpsertReplace, ct))).ConfigureAwait(false);
         await Parallel.ForEachAsync(open.Chunk(MaxBatch), options, (chunk, ct) =>
             new ValueTask(SubmitAsync(tables.Reminders, chunk, TableTransactionActionType.UpsertMerge, ct))).ConfigureAwait(false);
+    }
+
+    private static AuditedChange Created(TableEntity row, string entityType, string entityId) =>
+        new(TableTransactionActionType.Add, row, null, entityType, entityId, AuditActions.Create);
+
+    /// <summary>One partition, chunk after chunk (each chunk chains onto the previous one's records).</summary>
+    private async Task SubmitAuditedAsync(TableClient table, List<AuditedChange> changes, CancellationToken ct)
+    {
+        foreach (var chunk in changes.Chunk(MaxAuditedBatch))
+        {
+            await _audit.SubmitAsync(table, chunk, Importer, ct).ConfigureAwait(false);
+        }
     }
 
     private static async Task SubmitAsync(TableClient table, IReadOnlyList<TableEntity> rows, TableTransactionActionType action, CancellationToken ct)

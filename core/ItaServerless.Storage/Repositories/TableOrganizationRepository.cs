@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 using System.Runtime.CompilerServices;
+using ItaServerless.Core.Audit;
 using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Storage.Tables;
@@ -10,19 +11,24 @@ namespace ItaServerless.Storage.Repositories;
 /// Table "Organizations": PartitionKey = organization id; RowKey "org", "unit|{id}", "official|{id}".
 /// One partition holds everything of one organization. The directory of all organizations is
 /// the partition "~directory" (RowKey = id), kept by upsert after each organization write.
+/// Every write appends its audit record to the organization's chain (rows "~audit|…", see
+/// <see cref="AuditedWriter"/>) in the same transaction.
 /// </summary>
-public sealed class TableOrganizationRepository(StorageTables tables) : IOrganizationRepository
+public sealed class TableOrganizationRepository(StorageTables tables, TimeProvider? clock = null) : IOrganizationRepository
 {
     internal const string DirectoryPartition = "~directory";
     private const string OrgRow = "org";
     private const string UnitPrefix = "unit|";
     private const string OfficialPrefix = "official|";
+    private const string AutoPublishProperty = "AutoPublish";
+
+    private readonly AuditedWriter _audit = new(clock ?? TimeProvider.System);
 
     private TableClient Table => tables.Organizations;
 
-    public async Task<EntityVersion> CreateAsync(Organization organization, CancellationToken cancellationToken = default)
+    public async Task<EntityVersion> CreateAsync(Organization organization, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var version = await EntityWrites.InsertAsync(Table, ToEntity(organization), cancellationToken).ConfigureAwait(false);
+        var version = await WriteAsync(TableTransactionActionType.Add, ToEntity(organization), null, "organization", organization.Id, AuditActions.Create, actor, cancellationToken).ConfigureAwait(false);
         await UpsertDirectoryAsync(organization, cancellationToken).ConfigureAwait(false);
         return version;
     }
@@ -33,9 +39,9 @@ public sealed class TableOrganizationRepository(StorageTables tables) : IOrganiz
         return entity is null ? null : new(FromEntity(entity), EntityWrites.Version(entity.ETag));
     }
 
-    public async Task<EntityVersion> UpdateAsync(Organization organization, EntityVersion ifMatch, CancellationToken cancellationToken = default)
+    public async Task<EntityVersion> UpdateAsync(Organization organization, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var version = await EntityWrites.ReplaceAsync(Table, ToEntity(organization), ifMatch, cancellationToken).ConfigureAwait(false);
+        var version = await WriteAsync(TableTransactionActionType.UpdateReplace, ToEntity(organization), ifMatch, "organization", organization.Id, AuditActions.Update, actor, cancellationToken).ConfigureAwait(false);
         await UpsertDirectoryAsync(organization, cancellationToken).ConfigureAwait(false);
         return version;
     }
@@ -45,7 +51,8 @@ public sealed class TableOrganizationRepository(StorageTables tables) : IOrganiz
         Versioned<Organization>? organization = null;
         var units = new List<Versioned<Unit>>();
         var officials = new List<Versioned<Official>>();
-        await foreach (var entity in Table.QueryPartitionAsync(organizationId, cancellationToken: cancellationToken).ConfigureAwait(false))
+        // Everything but the audit trail ("~audit|…" sorts last).
+        await foreach (var entity in Table.QueryPartitionAsync(organizationId, TableFilter.Create($"RowKey lt {AuditedWriter.AuditPrefix}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var version = EntityWrites.Version(entity.ETag);
             if (entity.RowKey == OrgRow)
@@ -72,7 +79,8 @@ public sealed class TableOrganizationRepository(StorageTables tables) : IOrganiz
                 entity.RowKey,
                 entity.GetString("Name") ?? "",
                 OrganizationKinds.Parse(entity.GetString("Kind")).Value,
-                entity.GetString("Province"));
+                entity.GetString("Province"),
+                entity.GetBoolean(AutoPublishProperty));
         }
     }
 
@@ -92,8 +100,8 @@ public sealed class TableOrganizationRepository(StorageTables tables) : IOrganiz
         return entity is null ? null : new(UnitFrom(organizationId, entity), EntityWrites.Version(entity.ETag));
     }
 
-    public Task<EntityVersion> PutUnitAsync(Unit unit, EntityVersion? ifMatch, CancellationToken cancellationToken = default) =>
-        EntityWrites.PutAsync(Table, UnitEntity(unit), ifMatch, cancellationToken);
+    public Task<EntityVersion> PutUnitAsync(Unit unit, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
+        PutAsync(UnitEntity(unit), ifMatch, "unit", unit.Id, actor, cancellationToken);
 
     internal static TableEntity UnitEntity(Unit unit)
     {
@@ -102,8 +110,8 @@ public sealed class TableOrganizationRepository(StorageTables tables) : IOrganiz
         return entity;
     }
 
-    public Task DeleteUnitAsync(string organizationId, string unitId, EntityVersion ifMatch, CancellationToken cancellationToken = default) =>
-        EntityWrites.DeleteAsync(Table, organizationId, UnitPrefix + unitId, ifMatch, cancellationToken);
+    public Task DeleteUnitAsync(string organizationId, string unitId, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
+        WriteAsync(TableTransactionActionType.Delete, new TableEntity(organizationId, UnitPrefix + unitId), ifMatch, "unit", unitId, AuditActions.Delete, actor, cancellationToken);
 
     public async Task<IReadOnlyList<Versioned<Official>>> ListOfficialsAsync(string organizationId, CancellationToken cancellationToken = default)
     {
@@ -121,8 +129,8 @@ public sealed class TableOrganizationRepository(StorageTables tables) : IOrganiz
         return entity is null ? null : new(OfficialFrom(organizationId, entity), EntityWrites.Version(entity.ETag));
     }
 
-    public Task<EntityVersion> PutOfficialAsync(Official official, EntityVersion? ifMatch, CancellationToken cancellationToken = default) =>
-        EntityWrites.PutAsync(Table, OfficialEntity(official), ifMatch, cancellationToken);
+    public Task<EntityVersion> PutOfficialAsync(Official official, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
+        PutAsync(OfficialEntity(official), ifMatch, "official", official.Id, actor, cancellationToken);
 
     internal static TableEntity OfficialEntity(Official official)
     {
@@ -131,8 +139,21 @@ public sealed class TableOrganizationRepository(StorageTables tables) : IOrganiz
         return entity;
     }
 
-    public Task DeleteOfficialAsync(string organizationId, string officialId, EntityVersion ifMatch, CancellationToken cancellationToken = default) =>
-        EntityWrites.DeleteAsync(Table, organizationId, OfficialPrefix + officialId, ifMatch, cancellationToken);
+    public Task DeleteOfficialAsync(string organizationId, string officialId, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
+        WriteAsync(TableTransactionActionType.Delete, new TableEntity(organizationId, OfficialPrefix + officialId), ifMatch, "official", officialId, AuditActions.Delete, actor, cancellationToken);
+
+    /// <summary>Create-only without <paramref name="ifMatch"/>, else a conditional replace; audited either way.</summary>
+    private Task<EntityVersion> PutAsync(TableEntity row, EntityVersion? ifMatch, string entityType, string entityId, AuditActor actor, CancellationToken cancellationToken) =>
+        ifMatch is null
+            ? WriteAsync(TableTransactionActionType.Add, row, null, entityType, entityId, AuditActions.Create, actor, cancellationToken)
+            : WriteAsync(TableTransactionActionType.UpdateReplace, row, ifMatch, entityType, entityId, AuditActions.Update, actor, cancellationToken);
+
+    private async Task<EntityVersion> WriteAsync(TableTransactionActionType type, TableEntity row, EntityVersion? ifMatch, string entityType, string entityId,
+        string action, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var versions = await _audit.SubmitAsync(Table, [new AuditedChange(type, row, ifMatch, entityType, entityId, action)], actor, cancellationToken).ConfigureAwait(false);
+        return versions[0] ?? default;
+    }
 
     private static List<Versioned<Official>> SortOfficials(List<Versioned<Official>> officials) =>
         officials.OrderBy(o => o.Value.Order).ThenBy(o => o.Value.Id, StringComparer.Ordinal).ToList();
@@ -149,6 +170,8 @@ public sealed class TableOrganizationRepository(StorageTables tables) : IOrganiz
             ["Province"] = organization.Province,
             // The reminder sweep decides from the directory alone which organizations have a round to remind.
             [TableReminderWorkIndex.DueDatesProperty] = TableReminderWorkIndex.FormatDueDates(organization.DueDates),
+            // The publishing timer skips organizations without auto-publishing from the directory alone.
+            [AutoPublishProperty] = organization.AutoPublish,
         };
 
     internal static TableEntity ToEntity(Organization organization)

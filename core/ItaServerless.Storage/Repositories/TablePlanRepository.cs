@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-using Azure;
+using ItaServerless.Core.Audit;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Planning;
@@ -12,14 +12,17 @@ namespace ItaServerless.Storage.Repositories;
 /// Table "Plans": PartitionKey = "{organization}|{fiscal year}" holds the year's work:
 /// RowKey "assessment" (the ITA result published for that year), "measure|{plan}|{number:D4}",
 /// "progress|{round}|{plan}|{number:D4}". A measures screen or a round report reads one partition
-/// (plus the previous year's assessment: a point read).
+/// (plus the previous year's assessment: a point read). Every write appends its audit record to
+/// the year's chain (rows "~audit|…", see <see cref="AuditedWriter"/>) in the same transaction.
 /// </summary>
-public sealed class TablePlanRepository(StorageTables tables) : IPlanRepository
+public sealed class TablePlanRepository(StorageTables tables, TimeProvider? clock = null) : IPlanRepository
 {
     private const string AssessmentRow = "assessment";
     private const string MeasurePrefix = "measure|";
     private const string ProgressPrefix = "progress|";
     private const string CatalogYearProperty = "CatalogYear";
+
+    private readonly AuditedWriter _audit = new(clock ?? TimeProvider.System);
 
     private TableClient Table => tables.Plans;
 
@@ -29,11 +32,11 @@ public sealed class TablePlanRepository(StorageTables tables) : IPlanRepository
         return entity is null ? null : new(Assessment.Create(StoredJson.Read<AssessmentDraft>(entity)).Value, EntityWrites.Version(entity.ETag));
     }
 
-    public Task<EntityVersion> PutAssessmentAsync(Assessment assessment, EntityVersion? ifMatch, CancellationToken cancellationToken = default)
+    public Task<EntityVersion> PutAssessmentAsync(Assessment assessment, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var entity = new TableEntity(Partition(assessment.OrganizationId, assessment.AssessmentYear), AssessmentRow);
         StoredJson.Write(entity, DomainDrafts.ToDraft(assessment));
-        return EntityWrites.PutAsync(Table, entity, ifMatch, cancellationToken);
+        return PutAsync(entity, ifMatch, "assessment", assessment.AssessmentYear.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), actor, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Versioned<Measure>>> ListMeasuresAsync(string organizationId, FiscalYear year, CancellationToken cancellationToken = default)
@@ -53,67 +56,40 @@ public sealed class TablePlanRepository(StorageTables tables) : IPlanRepository
         return entity is null ? null : new(MeasureFrom(entity, year), EntityWrites.Version(entity.ETag));
     }
 
-    /// <summary>Also marks both rounds of the year open for the reminder sweep (after the insert, so a sweep never clears it unseen).</summary>
-    public async Task<EntityVersion> CreateMeasureAsync(string organizationId, Measure measure, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Also marks both rounds of the year open for the reminder sweep: before the insert, so a
+    /// measure stored while storage then fails is never left unmarked (the mark is idempotent and a
+    /// spurious one is cleared by the next sweep), and after it, so a sweep clearing the mark in
+    /// between never leaves the new measure unseen.
+    /// </summary>
+    public async Task<EntityVersion> CreateMeasureAsync(string organizationId, Measure measure, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var version = await EntityWrites.InsertAsync(Table, ToEntity(organizationId, measure), cancellationToken).ConfigureAwait(false);
-        await new TableReminderWorkIndex(tables).MarkOpenAsync(organizationId,
-            ReportingRound.All.Select(r => new FiscalYearRound(measure.FiscalYear, r)), cancellationToken).ConfigureAwait(false);
+        var work = new TableReminderWorkIndex(tables);
+        var rounds = ReportingRound.All.Select(r => new FiscalYearRound(measure.FiscalYear, r)).ToArray();
+        await work.MarkOpenAsync(organizationId, rounds, cancellationToken).ConfigureAwait(false);
+        var version = await PutAsync(ToEntity(organizationId, measure), null, "measure", measure.Key.ToString(), actor, cancellationToken).ConfigureAwait(false);
+        await work.MarkOpenAsync(organizationId, rounds, cancellationToken).ConfigureAwait(false);
         return version;
     }
 
-    public Task<EntityVersion> ReplaceMeasureAsync(string organizationId, Measure measure, EntityVersion ifMatch, CancellationToken cancellationToken = default) =>
-        EntityWrites.ReplaceAsync(Table, ToEntity(organizationId, measure), ifMatch, cancellationToken);
+    public Task<EntityVersion> ReplaceMeasureAsync(string organizationId, Measure measure, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
+        PutAsync(ToEntity(organizationId, measure), ifMatch, "measure", measure.Key.ToString(), actor, cancellationToken);
 
-    /// <summary>One entity group transaction: the measure (If-Match) and its progress rows.</summary>
-    public async Task DeleteMeasureAsync(string organizationId, FiscalYear year, MeasureKey key, EntityVersion ifMatch, CancellationToken cancellationToken = default)
+    /// <summary>One entity group transaction: the measure (If-Match), its progress rows and the audit records of all of them.</summary>
+    public async Task DeleteMeasureAsync(string organizationId, FiscalYear year, MeasureKey key, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default)
     {
         string partition = Partition(organizationId, year);
-        var etag = new ETag(ifMatch.Value);
-        for (int attempt = 1; ; attempt++)
+        var changes = new List<AuditedChange> { new(TableTransactionActionType.Delete, new TableEntity(partition, MeasureRow(key)), ifMatch, "measure", key.ToString(), AuditActions.Delete) };
+        foreach (var round in ReportingRound.All)
         {
-            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, new TableEntity(partition, MeasureRow(key)), etag) };
-            foreach (var round in ReportingRound.All)
+            if (await Table.GetEntityIfExistsAsync(partition, ProgressRow(round, key), cancellationToken: cancellationToken).ConfigureAwait(false) is { } progress)
             {
-                if (await Table.GetEntityIfExistsAsync(partition, ProgressRow(round, key), ["RowKey"], cancellationToken).ConfigureAwait(false) is { } progress)
-                {
-                    actions.Add(new(TableTransactionActionType.Delete, progress, ETag.All));
-                }
-            }
-            try
-            {
-                await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 412 && ex.FailedTransactionActionIndex is null or 0)
-            {
-                throw new StaleVersionException($"Measure {key} of {partition} changed since version {ifMatch}.", ex);
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex is null or 0)
-            {
-                if (attempt > 1)
-                {
-                    return; // Deleted by our earlier, ambiguous attempt.
-                }
-                throw new EntityNotFoundException($"Measure {key} of {partition} does not exist.", ex);
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 404 && attempt < 3)
-            {
-                // A progress row vanished between our read and the transaction: read again.
-            }
-            catch (Exception ex) when (attempt < 3 && EntityWrites.IsAmbiguous(ex, cancellationToken))
-            {
-                var current = await Table.GetEntityIfExistsAsync(partition, MeasureRow(key), ["RowKey"], cancellationToken).ConfigureAwait(false);
-                if (current is null)
-                {
-                    return;
-                }
-                if (current.ETag != etag)
-                {
-                    throw new StaleVersionException($"Measure {key} of {partition} changed since version {ifMatch}.", ex);
-                }
+                // A report changed meanwhile fails the whole delete (412): the caller reloads and decides again.
+                changes.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, progress.RowKey), EntityWrites.Version(progress.ETag),
+                    "progress", ProgressId(round, key), AuditActions.Delete, progress));
             }
         }
+        await _audit.SubmitAsync(Table, changes, actor, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Versioned<ProgressRecord>>> ListProgressAsync(string organizationId, FiscalYearRound round, CancellationToken cancellationToken = default)
@@ -133,8 +109,20 @@ public sealed class TablePlanRepository(StorageTables tables) : IPlanRepository
         return entity is null ? null : new(StoredJson.Read<StoredProgress>(entity).ToRecord(), EntityWrites.Version(entity.ETag));
     }
 
-    public Task<EntityVersion> PutProgressAsync(string organizationId, FiscalYear year, ProgressRecord record, EntityVersion? ifMatch, CancellationToken cancellationToken = default) =>
-        EntityWrites.PutAsync(Table, ProgressEntity(organizationId, year, record), ifMatch, cancellationToken);
+    public Task<EntityVersion> PutProgressAsync(string organizationId, FiscalYear year, ProgressRecord record, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
+        PutAsync(ProgressEntity(organizationId, year, record), ifMatch, "progress", ProgressId(record.Round, record.Measure), actor, cancellationToken);
+
+    /// <summary>Create-only without <paramref name="ifMatch"/>, else a conditional replace; audited either way.</summary>
+    private async Task<EntityVersion> PutAsync(TableEntity row, EntityVersion? ifMatch, string entityType, string entityId, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var change = ifMatch is null
+            ? new AuditedChange(TableTransactionActionType.Add, row, null, entityType, entityId, AuditActions.Create)
+            : new AuditedChange(TableTransactionActionType.UpdateReplace, row, ifMatch, entityType, entityId, AuditActions.Update);
+        return (await _audit.SubmitAsync(Table, [change], actor, cancellationToken).ConfigureAwait(false))[0]!.Value;
+    }
+
+    /// <summary>"ita-3/6m": the audit trail's id of a measure's report in a round.</summary>
+    internal static string ProgressId(ReportingRound round, MeasureKey key) => key + "/" + round.Code;
 
     internal static TableEntity ProgressEntity(string organizationId, FiscalYear year, ProgressRecord record)
     {

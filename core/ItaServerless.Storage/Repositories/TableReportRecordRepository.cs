@@ -1,38 +1,46 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Audit;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;
 
-/// <summary>Table "Reports": PartitionKey = "{organization}|{fiscal year}", RowKey = report id.</summary>
-public sealed class TableReportRecordRepository(StorageTables tables) : IReportRecordRepository
+/// <summary>
+/// Report records live in the year's plan partition, table "Plans", PartitionKey =
+/// "{organization}|{fiscal year}", RowKey "report|{id}": so a request, each rendering outcome and
+/// the publication are audited in the year's chain in the same transaction as the change.
+/// </summary>
+public sealed class TableReportRecordRepository(StorageTables tables, TimeProvider? clock = null) : IReportRecordRepository
 {
-    private TableClient Table => tables.Reports;
+    private const string ReportPrefix = "report|";
+    private readonly AuditedWriter _audit = new(clock ?? TimeProvider.System);
 
-    public Task<EntityVersion> AddAsync(ReportRecord record, CancellationToken cancellationToken = default) =>
-        EntityWrites.InsertAsync(Table, ToEntity(record), cancellationToken);
+    private TableClient Table => tables.Plans;
+
+    public Task<EntityVersion> AddAsync(ReportRecord record, AuditActor actor, CancellationToken cancellationToken = default) =>
+        WriteAsync(TableTransactionActionType.Add, record, null, AuditActions.Request, actor, cancellationToken);
 
     public async Task<Versioned<ReportRecord>?> GetAsync(string organizationId, FiscalYear year, string id, CancellationToken cancellationToken = default)
     {
-        var entity = await Table.GetEntityIfExistsAsync(TablePlanRepository.Partition(organizationId, year), id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await Table.GetEntityIfExistsAsync(TablePlanRepository.Partition(organizationId, year), ReportPrefix + id, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null ? null : new(FromEntity(organizationId, year, entity), EntityWrites.Version(entity.ETag));
     }
 
     public async Task<IReadOnlyList<Versioned<ReportRecord>>> ListAsync(string organizationId, FiscalYear year, CancellationToken cancellationToken = default)
     {
         var records = new List<Versioned<ReportRecord>>();
-        await foreach (var entity in Table.QueryPartitionAsync(TablePlanRepository.Partition(organizationId, year), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in Table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(TablePlanRepository.Partition(organizationId, year), ReportPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             records.Add(new(FromEntity(organizationId, year, entity), EntityWrites.Version(entity.ETag)));
         }
         return records.OrderByDescending(r => r.Value.CreatedAt).ThenBy(r => r.Value.Id, StringComparer.Ordinal).ToList();
     }
 
-    public Task<EntityVersion> ReplaceAsync(ReportRecord record, EntityVersion ifMatch, CancellationToken cancellationToken = default) =>
-        EntityWrites.ReplaceAsync(Table, ToEntity(record), ifMatch, cancellationToken);
+    public Task<EntityVersion> ReplaceAsync(ReportRecord record, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
+        WriteAsync(TableTransactionActionType.UpdateReplace, record, ifMatch, AuditActions.Render, actor, cancellationToken);
 
-    public async Task<EntityVersion> MarkPublishedAsync(string organizationId, FiscalYear year, string id, DateTimeOffset publishedAt, EntityVersion ifMatch, CancellationToken cancellationToken = default)
+    public async Task<EntityVersion> MarkPublishedAsync(string organizationId, FiscalYear year, string id, DateTimeOffset publishedAt, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var current = await GetAsync(organizationId, year, id, cancellationToken).ConfigureAwait(false)
             ?? throw new EntityNotFoundException($"Report {id} of {organizationId}/{year} does not exist.");
@@ -40,10 +48,14 @@ public sealed class TableReportRecordRepository(StorageTables tables) : IReportR
         {
             throw new StaleVersionException($"Report {id} of {organizationId}/{year} changed since version {ifMatch}.");
         }
-        return await EntityWrites.ReplaceAsync(Table, ToEntity(current.Value with { PublishedAt = publishedAt }), ifMatch, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(TableTransactionActionType.UpdateReplace, current.Value with { PublishedAt = publishedAt }, ifMatch, AuditActions.Publish, actor, cancellationToken).ConfigureAwait(false);
     }
 
-    private static TableEntity ToEntity(ReportRecord r) => new(TablePlanRepository.Partition(r.OrganizationId, r.FiscalYear), r.Id)
+    private async Task<EntityVersion> WriteAsync(TableTransactionActionType type, ReportRecord record, EntityVersion? ifMatch, string action, AuditActor actor,
+        CancellationToken cancellationToken) =>
+        (await _audit.SubmitAsync(Table, [new AuditedChange(type, ToEntity(record), ifMatch, "report", record.Id, action)], actor, cancellationToken).ConfigureAwait(false))[0]!.Value;
+
+    private static TableEntity ToEntity(ReportRecord r) => new(TablePlanRepository.Partition(r.OrganizationId, r.FiscalYear), ReportPrefix + r.Id)
     {
         ["Kind"] = r.Kind,
         ["Round"] = r.Round?.Code,
@@ -66,7 +78,7 @@ public sealed class TableReportRecordRepository(StorageTables tables) : IReportR
         var record = new ReportRecord(
             organizationId,
             year,
-            e.RowKey,
+            e.RowKey[ReportPrefix.Length..],
             e.GetString("Kind")!,
             e.GetString("Round") is { } round ? ReportingRound.FromCode(round) : null,
             e.GetString("BlobName")!,

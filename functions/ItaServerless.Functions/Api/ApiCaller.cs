@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 using ItaServerless.Core.Access;
+using ItaServerless.Core.Audit;
 using ItaServerless.Functions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,9 @@ public sealed record ApiCaller(bool IsAdmin, AccessGrant? Grant)
 
     /// <summary>"admin" or the token's id and name, for logs and the audit trail.</summary>
     public string Describe() => IsAdmin ? "admin" : $"{Grant!.TokenId} ({Grant.Name})";
+
+    /// <summary>The caller as the audit trail records it.</summary>
+    public AuditActor Actor => IsAdmin ? AuditActor.Admin : AuditActor.Token(Grant!);
 
     public bool CanRead(string org) => IsAdmin || Grant!.CanRead(org);
 
@@ -60,10 +64,17 @@ public sealed class ApiAuthenticator(IAccessGrantStore grants, IOptions<Function
     }
 }
 
+/// <summary>Endpoint metadata naming a route's <see cref="AccessNeed"/> (routes without it are public).</summary>
+public sealed record AccessRequirement(AccessNeed Need);
+
 /// <summary>Endpoint filters that let a route state its <see cref="AccessNeed"/>.</summary>
 public static class ApiAuthorization
 {
     private const string CallerItem = "ita.caller";
+
+    /// <summary>Whether a route value can be part of a storage key (no / \\ # ? or control characters).</summary>
+    internal static bool IsKeySafe(string value) =>
+        value.Length <= 256 && !value.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 
     /// <summary>The caller the filter authenticated for this request.</summary>
     public static ApiCaller Caller(this HttpContext context) =>
@@ -71,9 +82,12 @@ public static class ApiAuthorization
 
     public static TBuilder Requires<TBuilder>(this TBuilder builder, AccessNeed need)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new AccessRequirement(need)).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
+            // An id that cannot be a storage key (/ \ # ? or a control character) names nothing: 404, never a storage error.
+            if (http.Request.RouteValues.Values.OfType<string>().Any(value => !IsKeySafe(value)))
+                return ApiProblem.NotFound("The resource", "ข้อมูลที่ต้องการ").ToResult();
             var auth = http.RequestServices.GetRequiredService<ApiAuthenticator>();
             var org = http.GetRouteValue("org") as string;
             var caller = need == AccessNeed.Admin

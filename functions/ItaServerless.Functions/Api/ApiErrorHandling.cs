@@ -56,6 +56,7 @@ public sealed class ApiErrorHandling(RequestDelegate next, ILogger<ApiErrorHandl
                 return bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                     ? ApiProblem.TooLarge(ApiJson.MaxBodyBytes)
                     : ApiProblem.MalformedJson("$body", "The request could not be read.", "อ่านคำขอไม่ได้");
+            case WriteContentionException:
             case RequestFailedException r when r.Status is 0 or 408 or 429 or 500 or 502 or 503 or 504:
             case HttpRequestException or SocketException or TimeoutException:
             case OperationCanceledException when !context.RequestAborted.IsCancellationRequested:

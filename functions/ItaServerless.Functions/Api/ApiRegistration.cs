@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 using ItaServerless.Core.Access;
+using ItaServerless.Core.Audit;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Storage.Access;
 using ItaServerless.Storage.Repositories;
@@ -18,7 +19,8 @@ public static class ApiRegistration
         services.AddSingleton<IReportRecordRepository, TableReportRecordRepository>();
         services.AddSingleton<IReminderLog, TableReminderLog>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
-        services.AddSingleton<IAccessGrantStore>(sp => new AccessGrantRepository(sp.GetRequiredService<StorageTables>().AccessGrants));
+        services.AddSingleton<IAccessGrantStore, AccessGrantRepository>();
+        services.AddSingleton<IAuditTrail, TableAuditTrail>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<ApiAuthenticator>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

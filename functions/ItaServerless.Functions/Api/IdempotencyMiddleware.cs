@@ -18,7 +18,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
     public async Task InvokeAsync(HttpContext context, IIdempotencyStore store)
     {
         var key = context.Request.Headers[Header].ToString();
-        if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0 || context.GetRouteValue("org") is not string org)
+        if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0 || context.GetRouteValue("org") is not string org ||
+            !ApiAuthorization.IsKeySafe(org)) // the endpoint answers 404 for an org that cannot exist
         {
             await next(context);
             return;

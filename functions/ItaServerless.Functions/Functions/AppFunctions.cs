@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 using ItaServerless.Functions.Functions.Assessments;
+using ItaServerless.Functions.Functions.Audit;
 using ItaServerless.Functions.Functions.Calendar;
 using ItaServerless.Functions.Functions.Health;
 using ItaServerless.Functions.Functions.Heartbeat;
 using ItaServerless.Functions.Functions.Measures;
 using ItaServerless.Functions.Functions.Organizations;
+using ItaServerless.Functions.Functions.Public;
+using ItaServerless.Functions.Functions.PublishReports;
 using ItaServerless.Functions.Functions.RenderReport;
 using ItaServerless.Functions.Functions.Reports;
 using ItaServerless.Functions.Functions.Reminders;
@@ -13,6 +16,7 @@ using ItaServerless.Functions.Functions.OpenApi;
 using ItaServerless.Functions.Functions.Source;
 using ItaServerless.Functions.Functions.WebForm;
 using ItaServerless.Functions.Invocation;
+using ItaServerless.Functions.Publishing;
 using ItaServerless.Functions.Reporting;
 
 namespace ItaServerless.Functions.Functions;
@@ -34,8 +38,12 @@ public static class AppFunctions
         .AddHttpFunction<OpenApiFunction>()
         .AddHttpFunction<RemindersFunction>()
         .AddHttpFunction<CalendarFunction>()
+        .AddHttpFunction<AuditFunction>()
         .AddTriggeredFunction<HeartbeatFunction>()
         .AddTriggeredFunction<RenderReportFunction>()
         .AddReporting()
-        .AddTriggeredFunction<SendRemindersFunction>();
+        .AddTriggeredFunction<SendRemindersFunction>()
+        .AddHttpFunction<PublicFunction>()
+        .AddTriggeredFunction<PublishReportsFunction>()
+        .AddPublishing();
 }

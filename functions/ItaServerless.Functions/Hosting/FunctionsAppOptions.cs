@@ -27,6 +27,20 @@ public sealed partial class FunctionsAppOptions
     /// <summary>How often the local runtime lists the containers of blob-triggered functions.</summary>
     public TimeSpan BlobPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The lease on a blob's receipt while it runs (the host's 60 s by default; storage allows 15–60 s):
+    /// after a crash, another instance takes the blob over once it expires.
+    /// </summary>
+    public TimeSpan BlobLeaseDuration
+    {
+        get => _blobLeaseDuration;
+        set => _blobLeaseDuration = value >= TimeSpan.FromSeconds(15) && value <= TimeSpan.FromSeconds(60)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "A blob lease lasts 15 to 60 seconds.");
+    }
+
+    private TimeSpan _blobLeaseDuration = TimeSpan.FromSeconds(60);
+
     /// <summary>Tries per blob before it is poisoned (the host's default maxDequeueCount).</summary>
     public int BlobMaxAttempts { get; set; } = 5;
 

@@ -52,7 +52,6 @@ public sealed class BlobTriggerWatcher(
     TimeProvider clock,
     ILogger<BlobTriggerWatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
     private readonly FunctionsAppOptions _options = options.Value;
     // Receipts known to be final, so that a scan does not read them again.
     private readonly ConcurrentDictionary<string, bool> _done = new(StringComparer.Ordinal);
@@ -114,10 +113,10 @@ public sealed class BlobTriggerWatcher(
             return false;
         }
 
-        var lease = await store.TryAcquireLeaseAsync(RuntimeBlobStore.HostsContainer, receiptName, LeaseDuration, cancellationToken);
+        var lease = await store.TryAcquireLeaseAsync(RuntimeBlobStore.HostsContainer, receiptName, _options.BlobLeaseDuration, cancellationToken);
         if (lease is null) return false;
         using var renewing = new CancellationTokenSource();
-        var renewal = RuntimeBlobStore.KeepRenewingAsync(lease, LeaseDuration, renewing.Token);
+        var renewal = RuntimeBlobStore.KeepRenewingAsync(lease, _options.BlobLeaseDuration, renewing.Token);
         try
         {
             var receipt = (await store.ReadJsonAsync<BlobReceipt>(RuntimeBlobStore.HostsContainer, receiptName, cancellationToken))?.Value;

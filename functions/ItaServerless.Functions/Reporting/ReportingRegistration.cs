@@ -9,6 +9,7 @@ public static class ReportingRegistration
         services.AddSingleton<ReportFiles>();
         services.AddSingleton<ReportFonts>();
         services.AddSingleton<ReportRenderer>();
+        services.AddSingleton<ReportRequester>();
         return services;
     }
 }

@@ -10,6 +10,9 @@ namespace ItaServerless.Functions.Tests.Api;
 /// <summary>An HTTP answer with its JSON body, ETag and problem details, for terse assertions.</summary>
 public sealed record ApiAnswer(HttpStatusCode Status, JsonNode? Body, string? ETag, string? ContentType)
 {
+    /// <summary>The Retry-After header, when the answer has one.</summary>
+    public string? RetryAfter { get; init; }
+
     public JsonNode Json => Body ?? throw new InvalidOperationException($"No JSON body ({Status}).");
 
     /// <summary>(field, code) of every error in a problem body.</summary>
@@ -89,6 +92,9 @@ public sealed class ApiClient(HttpClient http)
         JsonNode? json = null;
         if (text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true)
             json = JsonNode.Parse(text);
-        return new ApiAnswer(response.StatusCode, json, response.Headers.ETag?.ToString(), response.Content.Headers.ContentType?.MediaType);
+        return new ApiAnswer(response.StatusCode, json, response.Headers.ETag?.ToString(), response.Content.Headers.ContentType?.MediaType)
+        {
+            RetryAfter = response.Headers.RetryAfter?.ToString(),
+        };
     }
 }

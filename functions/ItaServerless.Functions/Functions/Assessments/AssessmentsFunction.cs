@@ -41,7 +41,7 @@ public sealed class AssessmentsFunction : IHttpFunction
         if (!body.IsOk) return body.Problem!.ToResult();
         var b = body.Value!;
         var assessment = Assessment.Create(new AssessmentDraft(org, year.Year, b.Total, b.Tools, b.Indicators, b.Questions)).Value;
-        var version = await plans.PutAssessmentAsync(assessment, ifMatch, ct);
+        var version = await plans.PutAssessmentAsync(assessment, ifMatch, request.HttpContext.Caller().Actor, ct);
         return OrganizationsFunction.Written(request, existing is null, $"/api/orgs/{org}/assessments/{year.Year}",
             AssessmentResource.From(assessment), version);
     }

@@ -64,7 +64,7 @@ public sealed class MeasuresFunction : IHttpFunction
             var measure = Measure.Create(numbered, year, QuestionCatalog.ForMeasuresOf(year)).Value;
             try
             {
-                var version = await plans.CreateMeasureAsync(org, measure, ct);
+                var version = await plans.CreateMeasureAsync(org, measure, request.HttpContext.Caller().Actor, ct);
                 request.HttpContext.Response.SetETag(version);
                 var resource = MeasureResource.From(new Versioned<Measure>(measure, version));
                 return Results.Created($"/api/orgs/{org}/years/{year.Year}/measures/{resource.Id}", resource);
@@ -100,7 +100,7 @@ public sealed class MeasuresFunction : IHttpFunction
                 "The plan and number of an existing measure cannot change; delete it and create a new one.").ToResult();
         }
 
-        var version = await plans.ReplaceMeasureAsync(org, measure, ifMatch!.Value, ct);
+        var version = await plans.ReplaceMeasureAsync(org, measure, ifMatch!.Value, request.HttpContext.Caller().Actor, ct);
         request.HttpContext.Response.SetETag(version);
         return Results.Ok(MeasureResource.From(new Versioned<Measure>(measure, version)));
     }
@@ -112,7 +112,7 @@ public sealed class MeasuresFunction : IHttpFunction
         if (existing is null) return NotFound();
         var (ifMatch, problem) = Preconditions.ForExisting(request, existing.Version);
         if (problem is not null) return problem.ToResult();
-        await plans.DeleteMeasureAsync(org, year, existing.Value.Key, ifMatch!.Value, ct);
+        await plans.DeleteMeasureAsync(org, year, existing.Value.Key, ifMatch!.Value, request.HttpContext.Caller().Actor, ct);
         return Results.NoContent();
     }
 
@@ -155,7 +155,7 @@ public sealed class MeasuresFunction : IHttpFunction
         if (!body.IsOk) return body.Problem!.ToResult();
         var progress = Progress.Create(body.Value!, measure.Value, reportingRound).Value;
         var record = new ProgressRecord(measure.Value.Key, reportingRound, body.Value!, clock.GetUtcNow());
-        var version = await plans.PutProgressAsync(org, year, record, ifMatch, ct);
+        var version = await plans.PutProgressAsync(org, year, record, ifMatch, caller.Actor, ct);
         return OrganizationsFunction.Written(request, existing is null,
             $"/api/orgs/{org}/years/{year.Year}/measures/{id}/progress/{reportingRound.Code}",
             ProgressResource.From(measure.Value, progress, record.ReportedAt, version), version);

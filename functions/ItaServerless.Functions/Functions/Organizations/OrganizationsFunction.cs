@@ -62,7 +62,7 @@ public sealed class OrganizationsFunction : IHttpFunction
         EntityVersion version;
         try
         {
-            version = await orgs.CreateAsync(organization, ct);
+            version = await orgs.CreateAsync(organization, request.HttpContext.Caller().Actor, ct);
         }
         catch (AlreadyExistsException)
         {
@@ -70,7 +70,7 @@ public sealed class OrganizationsFunction : IHttpFunction
         }
 
         var token = AccessTokens.Issue(organization.Id, AccessRole.Editor, null, "ผู้ดูแลองค์กร (editor)", clock.GetUtcNow());
-        await grants.AddAsync(token.Grant, ct);
+        await grants.AddAsync(token.Grant, request.HttpContext.Caller().Actor, ct);
         request.HttpContext.Response.SetETag(version);
         return Results.Created($"/api/orgs/{organization.Id}", new OrganizationCreated(organization.ToDraft(), token.Token));
     }
@@ -94,7 +94,7 @@ public sealed class OrganizationsFunction : IHttpFunction
         if (!body.IsOk) return body.Problem!.ToResult();
         if (body.Value!.Id is { } id && id != org) return IdMismatch("id");
         var organization = Organization.Create(body.Value with { Id = org }).Value;
-        var version = await orgs.UpdateAsync(organization, ifMatch!.Value, ct);
+        var version = await orgs.UpdateAsync(organization, ifMatch!.Value, request.HttpContext.Caller().Actor, ct);
         request.HttpContext.Response.SetETag(version);
         return Results.Ok(organization.ToDraft());
     }
@@ -119,7 +119,7 @@ public sealed class OrganizationsFunction : IHttpFunction
         var body = await ApiJson.ReadAsync<UnitDraft>(request, ct);
         if (!body.IsOk) return body.Problem!.ToResult();
         var value = Unit.Create(org, unit, body.Value!).Value;
-        var version = await orgs.PutUnitAsync(value, ifMatch, ct);
+        var version = await orgs.PutUnitAsync(value, ifMatch, request.HttpContext.Caller().Actor, ct);
         return Written(request, existing is null, $"/api/orgs/{org}/units/{unit}", UnitResource.From(new Versioned<Unit>(value, version)), version);
     }
 
@@ -129,7 +129,7 @@ public sealed class OrganizationsFunction : IHttpFunction
         if (existing is null) return ApiProblem.NotFound("The unit", "ส่วนราชการนี้").ToResult();
         var (ifMatch, problem) = Preconditions.ForExisting(request, existing.Version);
         if (problem is not null) return problem.ToResult();
-        await orgs.DeleteUnitAsync(org, unit, ifMatch!.Value, ct);
+        await orgs.DeleteUnitAsync(org, unit, ifMatch!.Value, request.HttpContext.Caller().Actor, ct);
         return Results.NoContent();
     }
 
@@ -153,7 +153,7 @@ public sealed class OrganizationsFunction : IHttpFunction
         var body = await ApiJson.ReadAsync<OfficialDraft>(request, ct);
         if (!body.IsOk) return body.Problem!.ToResult();
         var value = Official.Create(org, id, body.Value!).Value;
-        var version = await orgs.PutOfficialAsync(value, ifMatch, ct);
+        var version = await orgs.PutOfficialAsync(value, ifMatch, request.HttpContext.Caller().Actor, ct);
         return Written(request, existing is null, $"/api/orgs/{org}/officials/{id}", OfficialResource.From(new Versioned<Official>(value, version)), version);
     }
 
@@ -163,7 +163,7 @@ public sealed class OrganizationsFunction : IHttpFunction
         if (existing is null) return ApiProblem.NotFound("The official", "ผู้ลงนามนี้").ToResult();
         var (ifMatch, problem) = Preconditions.ForExisting(request, existing.Version);
         if (problem is not null) return problem.ToResult();
-        await orgs.DeleteOfficialAsync(org, id, ifMatch!.Value, ct);
+        await orgs.DeleteOfficialAsync(org, id, ifMatch!.Value, request.HttpContext.Caller().Actor, ct);
         return Results.NoContent();
     }
 
@@ -202,7 +202,7 @@ public sealed class OrganizationsFunction : IHttpFunction
         {
             if (role == AccessRole.Editor)
                 errors.Add(ErrorCodes.NotAllowed, "unit", "โทเคนผู้แก้ไขใช้ได้ทั้งองค์กร ไม่ผูกกับส่วนราชการ", "An editor token covers the whole organization; it has no unit.");
-            else if (await orgs.GetUnitAsync(org, input.Unit, ct) is null)
+            else if (!Identifier.IsValid(input.Unit) || await orgs.GetUnitAsync(org, input.Unit, ct) is null)
                 errors.Add(ErrorCodes.UnknownValue, "unit", "ไม่พบส่วนราชการนี้ในองค์กร", "There is no such unit in the organization.");
         }
 
@@ -212,12 +212,12 @@ public sealed class OrganizationsFunction : IHttpFunction
         if (errors.HasErrors) return ApiProblem.Validation(errors.Errors).ToResult();
 
         var issued = AccessTokens.Issue(org, role, input.Unit, name!, now, input.ExpiresInDays is { } days ? now.AddDays(days) : null);
-        await grants.AddAsync(issued.Grant, ct);
+        await grants.AddAsync(issued.Grant, request.HttpContext.Caller().Actor, ct);
         return Results.Created($"/api/orgs/{org}/tokens/{issued.Grant.TokenId}", new TokenIssued(TokenResource.From(issued.Grant), issued.Token));
     }
 
-    private static async Task<IResult> RevokeTokenAsync(string org, string id, IAccessGrantStore grants, TimeProvider clock, CancellationToken ct) =>
-        await grants.RevokeAsync(org, id, clock.GetUtcNow(), ct)
+    private static async Task<IResult> RevokeTokenAsync(string org, string id, HttpContext http, IAccessGrantStore grants, TimeProvider clock, CancellationToken ct) =>
+        await grants.RevokeAsync(org, id, clock.GetUtcNow(), http.Caller().Actor, ct)
             ? Results.NoContent()
             : ApiProblem.NotFound("The token", "โทเคนนี้").ToResult();
 

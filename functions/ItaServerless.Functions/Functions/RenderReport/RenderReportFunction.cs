@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Audit;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Functions.Hosting;
 using ItaServerless.Functions.Invocation;
@@ -23,6 +24,9 @@ public sealed class RenderReportFunction(
     TimeProvider clock) : ITriggeredFunction
 {
     public static string FunctionName => "RenderReport";
+
+    /// <summary>The audit trail's author of what the renderer writes.</summary>
+    private static readonly AuditActor Renderer = AuditActor.System(FunctionName);
 
     public async Task RunAsync(FunctionInvocation invocation, CancellationToken cancellationToken)
     {
@@ -87,7 +91,7 @@ public sealed class RenderReportFunction(
         var record = ReportRecords.FromRequest(request);
         try
         {
-            await reports.AddAsync(record, cancellationToken);
+            await reports.AddAsync(record, Renderer, cancellationToken);
             return record;
         }
         catch (AlreadyExistsException)
@@ -105,7 +109,7 @@ public sealed class RenderReportFunction(
             if (current is null || change(current.Value) is not { } changed) return;
             try
             {
-                await reports.ReplaceAsync(changed, current.Version, cancellationToken);
+                await reports.ReplaceAsync(changed, current.Version, Renderer, cancellationToken);
                 return;
             }
             catch (StaleVersionException) when (attempt < 3)

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Serialization;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Functions.Api;
 using ItaServerless.Functions.Functions.Organizations;
+using ItaServerless.Functions.Functions.Public;
 using ItaServerless.Functions.Invocation;
+using ItaServerless.Functions.Publishing;
 using ItaServerless.Functions.Reporting;
 
 namespace ItaServerless.Functions.Functions.Reports;
@@ -24,11 +24,14 @@ public sealed record ReportResource(
     int Attempts,
     DateTimeOffset CreatedAt,
     DateTimeOffset? RenderedAt,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Pdf)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Pdf,
+    string? RequestedBy = null,
+    DateTimeOffset? PublishedAt = null)
 {
     public static ReportResource From(ReportRecord r) => new(
         r.Id, r.Kind, r.Round?.Code, r.Status.Code(), r.Pdf?.Pages, r.Pdf?.Bytes, r.Pdf?.Sha256, r.Reason, r.Attempts, r.CreatedAt, r.Pdf?.RenderedAt,
-        r.Status == ReportStatus.Ready ? $"{ReportsFunction.Location(r.OrganizationId, r.FiscalYear, r.Id)}/pdf" : null);
+        r.Status == ReportStatus.Ready ? $"{ReportsFunction.Location(r.OrganizationId, r.FiscalYear, r.Id)}/pdf" : null,
+        r.CreatedBy, r.PublishedAt);
 }
 
 /// <summary>
@@ -50,12 +53,13 @@ public sealed class ReportsFunction : IHttpFunction
         reports.MapGet("", ListAsync).Requires(AccessNeed.Read).Produces<ItemList<ReportResource>>();
         reports.MapGet("/{id}", GetAsync).Requires(AccessNeed.Read).Produces<ReportResource>();
         reports.MapGet("/{id}/pdf", PdfAsync).Requires(AccessNeed.Read).Produces(200, contentType: ReportFiles.PdfContentType);
+        reports.MapPost("/{id}/publish", PublishAsync).Requires(AccessNeed.Edit).Produces<PublicItem>();
     }
 
     public static string Location(string org, FiscalYear year, string id) => $"/api/orgs/{org}/years/{year.Year}/reports/{id}";
 
     private static async Task<IResult> RequestAsync(string org, string fy, HttpRequest request, IOrganizationRepository organizations,
-        IReportRecordRepository reports, ReportFiles files, TimeProvider clock, CancellationToken ct)
+        ReportRequester requester, TimeProvider clock, CancellationToken ct)
     {
         var year = FiscalYear.Parse(fy, "fy").Value;
         var key = request.Headers[IdempotencyKeyHeader].ToString();
@@ -72,34 +76,17 @@ public sealed class ReportsFunction : IHttpFunction
         var profile = await organizations.GetProfileAsync(org, ct);
         if (profile is null) return ApiProblem.NotFound("The organization", "หน่วยงานนี้").ToResult();
 
-        var now = clock.GetUtcNow();
-        var fingerprint = ReportRequestDocument.FingerprintOf(year, body.Value!);
-        var id = key.Length > 0 ? KeyedId(org, year, key) : NewId(now);
-        var document = new ReportRequestDocument(org, year.Year, id, order.Kind.Code(), order.Round?.Code,
-            order.ResolveMemo(year, profile, now), now, request.HttpContext.Caller().Describe(), key.Length > 0 ? key : null, fingerprint);
-
-        // The request blob first: it alone makes the report happen (the renderer records it if our record write is lost).
-        var stored = await files.CreateRequestAsync(document, ct)
-            ?? throw new InvalidOperationException($"Report request {id} exists but cannot be read.");
-        if (stored.Fingerprint != fingerprint)
+        var submitted = await requester.RequestAsync(profile, year, order, ReportRequestDocument.FingerprintOf(year, body.Value!),
+            key, request.HttpContext.Caller().Actor, clock.GetUtcNow(), ct);
+        if (submitted is null)
         {
             return ApiProblem.Field(StatusCodes.Status422UnprocessableEntity, IdempotencyKeyHeader, "key_reused",
                 "Idempotency-Key นี้ใช้กับคำขออื่นไปแล้ว กรุณาใช้คีย์ใหม่สำหรับคำขอใหม่",
                 "This Idempotency-Key was used for a different request; use a new key for a new request.").ToResult();
         }
 
-        var record = ReportRecords.FromRequest(stored);
-        try
-        {
-            await reports.AddAsync(record, ct);
-        }
-        catch (AlreadyExistsException)
-        {
-            record = (await reports.GetAsync(org, year, id, ct))!.Value;
-        }
-
-        if (!ReferenceEquals(stored, document)) request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
-        return Results.Accepted(Location(org, year, id), ReportResource.From(record));
+        if (submitted.Replayed) request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+        return Results.Accepted(Location(org, year, submitted.Record.Id), ReportResource.From(submitted.Record));
     }
 
     private static async Task<IResult> ListAsync(string org, string fy, IReportRecordRepository reports, CancellationToken ct)
@@ -145,17 +132,37 @@ public sealed class ReportsFunction : IHttpFunction
         return Results.Bytes(pdf.Content.ToArray(), ReportFiles.PdfContentType);
     }
 
+    /// <summary>
+    /// Publishes a ready report at its public address (<c>/api/public/{org}/{fy}/{kind}-{round}.pdf</c>), with the
+    /// timer's code. Idempotent; publishing another report of the same kind and round replaces the public document.
+    /// </summary>
+    private static async Task<IResult> PublishAsync(string org, string fy, string id, HttpContext http, ReportPublisher publisher,
+        IConfiguration configuration, CancellationToken ct)
+    {
+        var year = FiscalYear.Parse(fy, "fy").Value;
+        var result = await publisher.PublishAsync(org, year, id, replaceOther: true, http.Caller().Actor, ct);
+        switch (result.Outcome)
+        {
+            case PublishOutcome.NotFound:
+                return NotFound();
+            case PublishOutcome.NotReady when result.Report!.Status == ReportStatus.Failed:
+                return ApiProblem.Conflict("status", "report_failed", $"เอกสารนี้สร้างไม่สำเร็จ จึงเผยแพร่ไม่ได้: {result.Report.Reason}",
+                    $"The report failed and cannot be published: {result.Report.Reason}").ToResult();
+            case PublishOutcome.NotReady:
+                http.Response.Headers.RetryAfter = "5";
+                return ApiProblem.Conflict("status", "report_not_ready", "เอกสารยังสร้างไม่เสร็จ เผยแพร่ได้เมื่อสถานะเป็น ready",
+                    "The report is still queued; it can be published once it is ready.").ToResult();
+            case PublishOutcome.NotPublishable:
+                return ApiProblem.Conflict("kind", "not_publishable", "เอกสารชนิดนี้เผยแพร่ไม่ได้", "This kind of report cannot be published.").ToResult();
+        }
+
+        http.Response.Headers.Location = result.Document!.Document.Path;
+        return Results.Ok(PublicItem.From(result.Document, PublicFunction.BaseUrl(http.Request, configuration)));
+    }
+
     /// <summary>RFC 6266: an ASCII <c>filename</c> for old clients and the Thai name in <c>filename*</c> (RFC 8187, UTF-8).</summary>
-    internal static string ContentDisposition(string asciiName, string name) =>
-        $"attachment; filename=\"{asciiName}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
-
-    /// <summary>The same key from the same organization and year always names the same report.</summary>
-    private static string KeyedId(string org, FiscalYear year, string key) =>
-        "k-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{org}\n{year.Year}\n{key}")))[..24];
-
-    /// <summary>Time first, so ids sort like the requests; a random tail keeps them unique.</summary>
-    private static string NewId(DateTimeOffset now) =>
-        $"{now.UtcDateTime:yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5))}";
+    internal static string ContentDisposition(string asciiName, string name, bool inline = false) =>
+        $"{(inline ? "inline" : "attachment")}; filename=\"{asciiName}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
 
     private static IResult NotFound() => ApiProblem.NotFound("The report", "เอกสารนี้").ToResult();
 }

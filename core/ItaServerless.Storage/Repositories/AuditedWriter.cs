@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using ItaServerless.Core.Audit;
+using ItaServerless.Core.Persistence;
+using ItaServerless.Storage.Tables;
+
+namespace ItaServerless.Storage.Repositories;
+
+/// <summary>
+/// One row change of an audited write. <see cref="TableTransactionActionType.Add"/> is create-only;
+/// <see cref="TableTransactionActionType.UpdateReplace"/> and <see cref="TableTransactionActionType.Delete"/>
+/// need <see cref="IfMatch"/>. <see cref="Current"/> is the stored row when the caller has already read it.
+/// </summary>
+internal sealed record AuditedChange(
+    TableTransactionActionType Type,
+    TableEntity Row,
+    EntityVersion? IfMatch,
+    string EntityType,
+    string EntityId,
+    string Action,
+    TableEntity? Current = null);
+
+/// <summary>
+/// Writes changes together with their audit records in ONE entity group transaction (same table,
+/// same partition), so a change never exists without its record nor a record without its change.
+/// The records of a partition form a hash chain: row key <c>~audit|{999999999999 - sequence}</c>
+/// (newest first), each record holding the previous record's hash. The next sequence is taken by
+/// a create-only insert in the same transaction: of two concurrent writers one wins, the other's
+/// whole transaction fails on the sequence row and is retried on the new head (its own If-Match
+/// still decides whether its change may be applied at all). Every changed row carries
+/// <c>AuditSeq</c>, the sequence of its latest record, so verification can compare the row with it.
+/// </summary>
+internal sealed class AuditedWriter(TimeProvider clock)
+{
+    public const string AuditPrefix = "~audit|";
+    public const string SequenceProperty = "AuditSeq";
+    internal const string WriteIdProperty = "WriteId";
+    internal const string BeforePrefix = "Before";
+    internal const string AfterPrefix = "After";
+    private const long MaxSequence = 999_999_999_999;
+    private const int MaxAttempts = 12;
+    private const int MaxActions = 100;
+
+    /// <summary>Applies <paramref name="changes"/> with their audit records; the new versions (null for deletes), in order.</summary>
+    public async Task<IReadOnlyList<EntityVersion?>> SubmitAsync(TableClient table, IReadOnlyList<AuditedChange> changes, AuditActor actor,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (changes.Count == 0 || changes.Count * 2 > MaxActions) throw new ArgumentException($"1 to {MaxActions / 2} changes per write.", nameof(changes));
+        string partition = changes[0].Row.PartitionKey;
+        if (changes.Any(c => c.Row.PartitionKey != partition)) throw new ArgumentException("An audited write stays in one partition.", nameof(changes));
+
+        // The state each change replaces, read once: the transaction's If-Match guarantees it is still the one replaced.
+        var before = new string?[changes.Count];
+        for (int i = 0; i < changes.Count; i++)
+        {
+            before[i] = await BeforeAsync(table, changes[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        string writeId = Guid.NewGuid().ToString("N");
+        foreach (var change in changes.Where(c => c.Type != TableTransactionActionType.Delete))
+        {
+            change.Row[WriteIdProperty] = writeId;
+        }
+
+        for (int attempt = 1; ; attempt++)
+        {
+            var (headSequence, headHash) = await ReadHeadAsync(table, partition, cancellationToken).ConfigureAwait(false);
+            var now = clock.GetUtcNow();
+            var actions = new List<TableTransactionAction>(changes.Count * 2);
+            var auditRows = new List<TableEntity>(changes.Count);
+            string previous = headHash;
+            for (int i = 0; i < changes.Count; i++)
+            {
+                var change = changes[i];
+                long sequence = headSequence + 1 + i;
+                string? after = null;
+                if (change.Type != TableTransactionActionType.Delete)
+                {
+                    change.Row[SequenceProperty] = sequence;
+                    after = AuditState.Of(change.Row);
+                }
+                var record = AuditRecord.Create(partition, sequence, now, actor, change.EntityType, change.EntityId, change.Action, before[i], after, previous);
+                previous = record.Hash;
+                auditRows.Add(ToRow(record, writeId));
+                actions.Add(new TableTransactionAction(change.Type, change.Row, change.IfMatch is { } v ? new ETag(v.Value) : default));
+            }
+            actions.AddRange(auditRows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
+
+            try
+            {
+                var results = (await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false)).Value;
+                return changes.Select((c, i) => c.Type == TableTransactionActionType.Delete ? (EntityVersion?)null : EntityWrites.Version(results[i].ETag)).ToArray();
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is int index && index < changes.Count)
+            {
+                throw Failure(table, changes[index], ex);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409 && attempt < MaxAttempts)
+            {
+                // Another write took the sequence first: chain onto the new head.
+                await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                throw new WriteContentionException($"{table.Name}/{partition}: the audit sequence stayed contended after {MaxAttempts} tries.", ex);
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is null && ex.Status is 404 or 412)
+            {
+                throw Failure(table, changes[0], ex);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && EntityWrites.IsAmbiguous(ex, cancellationToken))
+            {
+                // No answer: our first audit row tells whether the transaction landed (all or nothing).
+                var landed = await table.GetEntityIfExistsAsync(partition, auditRows[0].RowKey, [WriteIdProperty], cancellationToken).ConfigureAwait(false);
+                if (landed?.GetString(WriteIdProperty) == writeId)
+                {
+                    return await VersionsAsync(table, changes, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <summary>The audit rows of <paramref name="records"/> (for verification tests and the reader).</summary>
+    internal static TableEntity ToRow(AuditRecord record, string? writeId = null)
+    {
+        var row = new TableEntity(record.Chain, RowKeyOf(record.Sequence))
+        {
+            ["Seq"] = record.Sequence,
+            ["At"] = record.AtText,
+            ["ActorKind"] = record.Actor.KindCode,
+            ["ActorId"] = record.Actor.TokenId,
+            ["ActorName"] = record.Actor.Name,
+            ["EntityType"] = record.EntityType,
+            ["EntityId"] = record.EntityId,
+            ["Action"] = record.Action,
+            ["Prev"] = record.PreviousHash,
+            ["Hash"] = record.Hash,
+            [WriteIdProperty] = writeId,
+        };
+        if (record.Before is not null) StoredJson.WriteText(row, BeforePrefix, record.Before);
+        if (record.After is not null) StoredJson.WriteText(row, AfterPrefix, record.After);
+        return row;
+    }
+
+    /// <summary>Reads an audit row back; null when a field is missing or malformed (verification reports it).</summary>
+    internal static AuditRecord? FromRow(TableEntity row)
+    {
+        try
+        {
+            var actor = AuditActor.Restore(AuditActor.ParseKind(row.GetString("ActorKind")), row.GetString("ActorId"),
+                row.GetString("ActorName") ?? throw new FormatException("no actor"));
+            var at = DateTimeOffset.ParseExact(row.GetString("At") ?? throw new FormatException("no time"),
+                "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            return new AuditRecord(row.PartitionKey, row.GetInt64("Seq") ?? throw new FormatException("no sequence"), at, actor,
+                Required(row, "EntityType"), Required(row, "EntityId"), Required(row, "Action"),
+                StoredJson.ReadText(row, BeforePrefix), StoredJson.ReadText(row, AfterPrefix), Required(row, "Prev"), Required(row, "Hash"));
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    internal static string RowKeyOf(long sequence) => AuditPrefix + (MaxSequence - sequence).ToString("D12", CultureInfo.InvariantCulture);
+
+    internal static long? SequenceOf(string rowKey) =>
+        rowKey.StartsWith(AuditPrefix, StringComparison.Ordinal) && long.TryParse(rowKey.AsSpan(AuditPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var inverted)
+            ? MaxSequence - inverted
+            : null;
+
+    internal static bool IsAuditRow(string rowKey) => rowKey.StartsWith(AuditPrefix, StringComparison.Ordinal);
+
+    private static string Required(TableEntity row, string name) => row.GetString(name) ?? throw new FormatException($"no {name}");
+
+    private static async Task<(long Sequence, string Hash)> ReadHeadAsync(TableClient table, string partition, CancellationToken cancellationToken)
+    {
+        await foreach (var row in table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(partition, AuditPrefix), ["Seq", "Hash"], maxPerPage: 1, cancellationToken).ConfigureAwait(false))
+        {
+            return (SequenceOf(row.RowKey) ?? 0, row.GetString("Hash") ?? "");
+        }
+        return (0, AuditRecord.Genesis);
+    }
+
+    private static async Task<string?> BeforeAsync(TableClient table, AuditedChange change, CancellationToken cancellationToken)
+    {
+        if (change.Type == TableTransactionActionType.Add) return null;
+        var expected = change.IfMatch ?? throw new ArgumentException("An update or delete needs its If-Match version.", nameof(change));
+        var current = change.Current ?? await table.GetEntityIfExistsAsync(change.Row.PartitionKey, change.Row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)
+            ?? throw new EntityNotFoundException($"{Describe(table, change.Row)} does not exist.");
+        return current.ETag.ToString() == expected.Value
+            ? AuditState.Of(current)
+            : throw new StaleVersionException($"{Describe(table, change.Row)} changed since version {expected}.");
+    }
+
+    private static async Task<IReadOnlyList<EntityVersion?>> VersionsAsync(TableClient table, IReadOnlyList<AuditedChange> changes, CancellationToken cancellationToken)
+    {
+        var versions = new EntityVersion?[changes.Count];
+        for (int i = 0; i < changes.Count; i++)
+        {
+            if (changes[i].Type == TableTransactionActionType.Delete) continue;
+            var row = await table.GetEntityIfExistsAsync(changes[i].Row.PartitionKey, changes[i].Row.RowKey, [WriteIdProperty], cancellationToken).ConfigureAwait(false)
+                ?? throw new EntityNotFoundException($"{Describe(table, changes[i].Row)} was written and is gone again.");
+            versions[i] = EntityWrites.Version(row.ETag);
+        }
+        return versions;
+    }
+
+    private static Exception Failure(TableClient table, AuditedChange change, TableTransactionFailedException ex) => ex.Status switch
+    {
+        409 => new AlreadyExistsException($"{Describe(table, change.Row)} already exists.", ex),
+        412 => new StaleVersionException($"{Describe(table, change.Row)} changed since version {change.IfMatch}.", ex),
+        404 => new EntityNotFoundException($"{Describe(table, change.Row)} does not exist.", ex),
+        _ => ex,
+    };
+
+    private static string Describe(TableClient table, TableEntity row) => $"{table.Name}/{row.PartitionKey}/{row.RowKey}";
+}
+
+/// <summary>
+/// The state of a stored row as the audit trail records it: the domain JSON in <c>Data</c> when
+/// the row has one, else a JSON object of its properties by name (times to the second, which every
+/// store keeps). Bookkeeping (WriteId, AuditSeq) and secrets (a token's hash) are left out.
+/// </summary>
+internal static class AuditState
+{
+    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { AuditedWriter.WriteIdProperty, AuditedWriter.SequenceProperty, "SecretSha256" };
+
+    public static string Of(TableEntity row)
+    {
+        if (StoredJson.ReadText(row, StoredJson.Prefix) is { } json) return json;
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in row.Properties.Where(p => !Ignored.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                switch (value)
+                {
+                    case string s: writer.WriteString(name, s); break;
+                    case bool b: writer.WriteBoolean(name, b); break;
+                    case int n: writer.WriteNumber(name, n); break;
+                    case long n: writer.WriteNumber(name, n); break;
+                    case double d: writer.WriteNumber(name, d); break;
+                    case DateTimeOffset t: writer.WriteString(name, t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)); break;
+                    case Guid g: writer.WriteString(name, g.ToString("D")); break;
+                    case byte[] bytes: writer.WriteBase64String(name, bytes); break;
+                    default: writer.WriteString(name, Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+                }
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
