@@ -84,21 +84,11 @@ public sealed class TableOrganizationRepository(StorageTables tables, TimeProvid
         }
     }
 
-    public async Task<IReadOnlyList<Versioned<Unit>>> ListUnitsAsync(string organizationId, CancellationToken cancellationToken = default)
-    {
-        var units = new List<Versioned<Unit>>();
-        await foreach (var entity in Table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(organizationId, UnitPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            units.Add(new(UnitFrom(organizationId, entity), EntityWrites.Version(entity.ETag)));
-        }
-        return units;
-    }
+    public Task<IReadOnlyList<Versioned<Unit>>> ListUnitsAsync(string organizationId, CancellationToken cancellationToken = default) =>
+        ListChildrenAsync(organizationId, UnitPrefix, UnitFrom, cancellationToken);
 
-    public async Task<Versioned<Unit>?> GetUnitAsync(string organizationId, string unitId, CancellationToken cancellationToken = default)
-    {
-        var entity = await Table.GetEntityIfExistsAsync(organizationId, UnitPrefix + unitId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : new(UnitFrom(organizationId, entity), EntityWrites.Version(entity.ETag));
-    }
+    public Task<Versioned<Unit>?> GetUnitAsync(string organizationId, string unitId, CancellationToken cancellationToken = default) =>
+        GetChildAsync(organizationId, UnitPrefix + unitId, UnitFrom, cancellationToken);
 
     public Task<EntityVersion> PutUnitAsync(Unit unit, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
         PutAsync(UnitEntity(unit), ifMatch, "unit", unit.Id, actor, cancellationToken);
@@ -113,21 +103,11 @@ public sealed class TableOrganizationRepository(StorageTables tables, TimeProvid
     public Task DeleteUnitAsync(string organizationId, string unitId, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
         WriteAsync(TableTransactionActionType.Delete, new TableEntity(organizationId, UnitPrefix + unitId), ifMatch, "unit", unitId, AuditActions.Delete, actor, cancellationToken);
 
-    public async Task<IReadOnlyList<Versioned<Official>>> ListOfficialsAsync(string organizationId, CancellationToken cancellationToken = default)
-    {
-        var officials = new List<Versioned<Official>>();
-        await foreach (var entity in Table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(organizationId, OfficialPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            officials.Add(new(OfficialFrom(organizationId, entity), EntityWrites.Version(entity.ETag)));
-        }
-        return SortOfficials(officials);
-    }
+    public async Task<IReadOnlyList<Versioned<Official>>> ListOfficialsAsync(string organizationId, CancellationToken cancellationToken = default) =>
+        SortOfficials([.. await ListChildrenAsync(organizationId, OfficialPrefix, OfficialFrom, cancellationToken).ConfigureAwait(false)]);
 
-    public async Task<Versioned<Official>?> GetOfficialAsync(string organizationId, string officialId, CancellationToken cancellationToken = default)
-    {
-        var entity = await Table.GetEntityIfExistsAsync(organizationId, OfficialPrefix + officialId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : new(OfficialFrom(organizationId, entity), EntityWrites.Version(entity.ETag));
-    }
+    public Task<Versioned<Official>?> GetOfficialAsync(string organizationId, string officialId, CancellationToken cancellationToken = default) =>
+        GetChildAsync(organizationId, OfficialPrefix + officialId, OfficialFrom, cancellationToken);
 
     public Task<EntityVersion> PutOfficialAsync(Official official, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
         PutAsync(OfficialEntity(official), ifMatch, "official", official.Id, actor, cancellationToken);
@@ -141,6 +121,25 @@ public sealed class TableOrganizationRepository(StorageTables tables, TimeProvid
 
     public Task DeleteOfficialAsync(string organizationId, string officialId, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
         WriteAsync(TableTransactionActionType.Delete, new TableEntity(organizationId, OfficialPrefix + officialId), ifMatch, "official", officialId, AuditActions.Delete, actor, cancellationToken);
+
+    /// <summary>The rows of one kind (units, officials) in the organization's partition, one query.</summary>
+    private async Task<IReadOnlyList<Versioned<T>>> ListChildrenAsync<T>(string organizationId, string prefix,
+        Func<string, TableEntity, T> read, CancellationToken cancellationToken)
+    {
+        var items = new List<Versioned<T>>();
+        await foreach (var entity in Table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(organizationId, prefix), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(new(read(organizationId, entity), EntityWrites.Version(entity.ETag)));
+        }
+        return items;
+    }
+
+    private async Task<Versioned<T>?> GetChildAsync<T>(string organizationId, string rowKey,
+        Func<string, TableEntity, T> read, CancellationToken cancellationToken) where T : class
+    {
+        var entity = await Table.GetEntityIfExistsAsync(organizationId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : new(read(organizationId, entity), EntityWrites.Version(entity.ETag));
+    }
 
     /// <summary>Create-only without <paramref name="ifMatch"/>, else a conditional replace; audited either way.</summary>
     private Task<EntityVersion> PutAsync(TableEntity row, EntityVersion? ifMatch, string entityType, string entityId, AuditActor actor, CancellationToken cancellationToken) =>
