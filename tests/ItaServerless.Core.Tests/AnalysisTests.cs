@@ -55,6 +55,16 @@ public class AssessmentTests
 
 public class AnalysisTests
 {
+    [Fact]
+    public void An_assessment_is_recreated_from_its_draft()
+    {
+        var again = Assessment.Create(Seed004.Assessment.ToDraft()).Value;
+        Assert.Equal(Seed004.Assessment.Total, again.Total);
+        Assert.Equal(Seed004.Assessment.ToolScores, again.ToolScores);
+        Assert.Equal(Seed004.Assessment.IndicatorScores, again.IndicatorScores);
+        Assert.Equal(Seed004.Assessment.QuestionScores, again.QuestionScores);
+    }
+
     private static readonly Analysis Seed = Analysis.Of(Seed004.Assessment);
 
     [Fact]

@@ -39,6 +39,20 @@ public class MeasureTests
     }
 
     [Fact]
+    public void A_measure_is_recreated_from_its_draft()
+    {
+        var ita = Measure.Create(ItaDraft, Fy2569, Catalog2568).Value;
+        var ac = Measure.Create(new MeasureDraft("anticorruption", 13, "กิจกรรม", Responsible: ["council", "palad"],
+            Period: new PeriodDraft("2568-10", "2569-04"), Budget: 100_000m, Kind: "กิจกรรม", Dimension: 4), Fy2569, null).Value;
+        foreach (var m in new[] { ita, ac })
+        {
+            var again = Measure.Create(m.ToDraft(), Fy2569, Catalog2568).Value;
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(m.ToDraft()), System.Text.Json.JsonSerializer.Serialize(again.ToDraft()));
+            Assert.Equal((m.Key, m.Period, m.Budget, m.Kind, m.Dimension), (again.Key, again.Period, again.Budget, again.Kind, again.Dimension));
+        }
+    }
+
+    [Fact]
     public void A_valid_anti_corruption_item()
     {
         var m = Measure.Create(new MeasureDraft("anticorruption", 13, "กิจกรรมส่งเสริมและพัฒนาศักยภาพสมาชิกสภาท้องถิ่น",

@@ -126,6 +126,21 @@ public sealed class Measure
     /// "questions[0]", "method[2]", "responsible[1]", "period.from", "period.to", "followUp",
     /// "budget", "kind", "dimension".
     /// </summary>
+    /// <summary>The draft that recreates this measure (for storage and for edits).</summary>
+    public MeasureDraft ToDraft() => new(
+        Plan.Code(),
+        Number,
+        Title,
+        Indicators.Select(i => i.Number).ToArray(),
+        Questions.Select(q => (string?)q.Value).ToArray(),
+        Method.Select(s => (string?)s).ToArray(),
+        Responsible.IsEveryDivision ? [ResponsibleUnits.EveryDivisionCode] : Responsible.UnitIds.Select(u => (string?)u).ToArray(),
+        Period.IsWholeYear ? null : new PeriodDraft(Period.From.ToString(), Period.To.ToString()),
+        FollowUp,
+        Budget.Amount,
+        Kind?.Code(),
+        Dimension);
+
     public static Validated<Measure> Create(MeasureDraft draft, FiscalYear year, QuestionCatalog? catalog)
     {
         ArgumentNullException.ThrowIfNull(draft);

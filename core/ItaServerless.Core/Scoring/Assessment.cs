@@ -56,6 +56,15 @@ public sealed class Assessment
     /// Validates everything at once. Field paths: "organizationId", "assessmentYear", "total",
     /// "tools.IIT", "indicators.9", "questions.o1" (the API's names).
     /// </summary>
+    /// <summary>The draft that recreates this assessment (for storage and for edits).</summary>
+    public AssessmentDraft ToDraft() => new(
+        OrganizationId,
+        AssessmentYear.Year,
+        Total.Value,
+        ToolScores.ToDictionary(p => p.Key.Code(), p => p.Value.Value),
+        IndicatorScores.ToDictionary(p => p.Key.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value.Value),
+        QuestionScores.ToDictionary(p => p.Key.Value, p => p.Value.Value));
+
     public static Validated<Assessment> Create(AssessmentDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);

@@ -35,7 +35,7 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
     public Task<EntityVersion> PutAssessmentAsync(Assessment assessment, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var entity = new TableEntity(Partition(assessment.OrganizationId, assessment.AssessmentYear), AssessmentRow);
-        StoredJson.Write(entity, DomainDrafts.ToDraft(assessment));
+        StoredJson.Write(entity, assessment.ToDraft());
         return PutAsync(entity, ifMatch, "assessment", assessment.AssessmentYear.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), actor, cancellationToken);
     }
 
@@ -143,7 +143,7 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
     internal static TableEntity ToEntity(string organizationId, Measure measure)
     {
         var entity = new TableEntity(Partition(organizationId, measure.FiscalYear), MeasureRow(measure.Key));
-        StoredJson.Write(entity, DomainDrafts.ToDraft(measure));
+        StoredJson.Write(entity, measure.ToDraft());
         if (measure.Questions.Count > 0)
         {
             entity[CatalogYearProperty] = CatalogFor(measure).AssessmentYear;
