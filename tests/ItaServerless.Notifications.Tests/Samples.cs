@@ -31,12 +31,12 @@ public static class Samples
                 new OfficialContact(OfficialRole.Drafter, new Contact("นางสาวแผน งานดี", "plan@na-kham.go.th")),
                 new OfficialContact(OfficialRole.PermanentSecretary, new Contact("ปลัด อบต.นาคำ", "palad@na-kham.go.th")),
             ],
-            [
+            MeasureReporting.Of([
                 Ita(2, "เปิดเผยข้อมูลการจัดซื้อจัดจ้าง, รายเดือน; ผ่านเว็บไซต์ <อบต.>", "finance"),
                 Ita(5, "ประชาสัมพันธ์ช่องทางร้องเรียนการทุจริต", "*"),
                 AntiCorruption(3, "โครงการอบรมคุณธรรมจริยธรรมผู้บริหารและพนักงาน", "finance", "office"),
-            ],
-            [], new HashSet<string>());
+            ], []),
+            new HashSet<string>());
         return ReminderPlanner.Plan(input).Single();
     }
 

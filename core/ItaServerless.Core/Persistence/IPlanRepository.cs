@@ -35,6 +35,12 @@ public interface IPlanRepository
     /// <summary>Deletes a measure and its progress reports together.</summary>
     Task DeleteMeasureAsync(string organizationId, FiscalYear year, MeasureKey key, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The year's measures with the rounds each was reported in (what reminders need), in plan
+    /// order; one small read however large the measures and reports are.
+    /// </summary>
+    Task<IReadOnlyList<MeasureReporting>> ListReportingAsync(string organizationId, FiscalYear year, CancellationToken cancellationToken = default);
+
     /// <summary>The reports of one round (all measures of the year).</summary>
     Task<IReadOnlyList<Versioned<ProgressRecord>>> ListProgressAsync(string organizationId, FiscalYearRound round, CancellationToken cancellationToken = default);
 

@@ -8,9 +8,8 @@ namespace ItaServerless.Core.Reminders;
 
 /// <summary>
 /// What the planner needs to know about one organization on one day. <see cref="Measures"/>
-/// and <see cref="Reports"/> may span several fiscal years and rounds; the planner picks
-/// those of the active rounds. <see cref="SentKeys"/> holds <see cref="ReminderKey.Value"/>s
-/// already delivered.
+/// (with the rounds each was reported in) may span several fiscal years; the planner picks those
+/// of the active rounds. <see cref="SentKeys"/> holds <see cref="ReminderKey.Value"/>s already delivered.
 /// </summary>
 public sealed record ReminderInput(
     DateOnly Today,
@@ -18,8 +17,7 @@ public sealed record ReminderInput(
     RoundDueDates DueDates,
     IReadOnlyList<Unit> Units,
     IReadOnlyList<OfficialContact> Officials,
-    IReadOnlyList<Measure> Measures,
-    IReadOnlyList<Progress> Reports,
+    IReadOnlyList<MeasureReporting> Measures,
     IReadOnlySet<string> SentKeys);
 
 /// <summary>
@@ -34,7 +32,7 @@ public sealed record ReminderToSend(
     DateOnly DueDate,
     ReminderSlot Slot,
     DateOnly Today,
-    IReadOnlyList<Measure> Measures,
+    IReadOnlyList<MeasureReporting> Measures,
     IReadOnlyList<Contact> To,
     IReadOnlyList<Contact> Cc)
 {
@@ -70,9 +68,8 @@ public static class ReminderPlanner
 
         foreach (var active in ReminderSchedule.ActiveOn(input.Today, input.DueDates))
         {
-            var reported = input.Reports.Where(p => p.Round == active.Round).Select(p => p.Measure).ToHashSet();
             var pending = input.Measures
-                .Where(m => m.FiscalYear == active.Round.Year && !reported.Contains(m.Key))
+                .Where(m => m.FiscalYear == active.Round.Year && !m.IsReportedIn(active.Round))
                 .DistinctBy(m => m.Key)
                 .OrderBy(m => m.Plan).ThenBy(m => m.Number)
                 .ToArray();
@@ -80,7 +77,7 @@ public static class ReminderPlanner
 
             foreach (var unit in units)
             {
-                var mine = pending.Where(m => IsResponsible(m, unit.Id)).ToArray();
+                var mine = pending.Where(m => m.IsResponsible(unit.Id)).ToArray();
                 if (mine.Length == 0) continue;
                 var key = new ReminderKey(organization, active.Round, unit.Id, active.Slot);
                 if (input.SentKeys.Contains(key.Value)) continue;
@@ -93,10 +90,6 @@ public static class ReminderPlanner
 
         return result;
     }
-
-    /// <summary>Is <paramref name="unitId"/> one of the units that must report <paramref name="measure"/>?</summary>
-    public static bool IsResponsible(Measure measure, string unitId) =>
-        measure.Responsible.IsEveryDivision || measure.Responsible.UnitIds.Contains(unitId, StringComparer.Ordinal);
 
     private static Contact[] Contacts(IEnumerable<OfficialContact> officials, OfficialRole role) =>
         Distinct(officials.Where(o => o.Role == role).Select(o => o.Contact));

@@ -44,7 +44,7 @@ public sealed record ReminderSweepResult(
 
 /// <summary>
 /// The daily reminder run. Reads the directory page by page; an organization is loaded (profile,
-/// the year's measures, the round's progress and reminder log) only when a round marked open in
+/// the year's measures with the rounds reported, and the round's reminder log) only when a round marked open in
 /// the work index is being reminded today, so the cost grows with the organizations that have open
 /// work. Each planned reminder goes through every channel under a claim in the reminder log:
 /// delivered once per (key, channel) however many runs overlap, failures retried on a later run.
@@ -100,29 +100,21 @@ public sealed class ReminderSweep(
 
         if (active.Length > 0)
         {
-            var measures = new List<Measure>();
+            var measures = new List<MeasureReporting>();
             foreach (var year in active.Select(a => a.Round.Year).Distinct())
             {
-                measures.AddRange((await plans.ListMeasuresAsync(org, year, ct).ConfigureAwait(false)).Select(m => m.Value));
+                measures.AddRange(await plans.ListReportingAsync(org, year, ct).ConfigureAwait(false));
             }
 
-            var reports = new List<Progress>();
             var deliveries = new List<ReminderDelivery>();
             foreach (var round in active.Select(a => a.Round))
             {
-                foreach (var record in await plans.ListProgressAsync(org, round, ct).ConfigureAwait(false))
-                {
-                    var measure = measures.FirstOrDefault(m => m.FiscalYear == round.Year && m.Key == record.Value.Measure);
-                    if (measure is not null && Progress.Create(record.Value.Draft, measure, round.Round).TryGetValue(out var progress)) reports.Add(progress);
-                }
-
                 deliveries.AddRange(await log.ListAsync(org, round, ct).ConfigureAwait(false));
-                var reported = reports.Where(p => p.Round == round).Select(p => p.Measure).ToHashSet();
-                if (!measures.Any(m => m.FiscalYear == round.Year && !reported.Contains(m.Key))) closed.Add(round);
+                if (!measures.Any(m => m.FiscalYear == round.Year && !m.IsReportedIn(round))) closed.Add(round);
             }
 
             var orgChannels = channels.For(organization);
-            await SendAsync(profile, orgChannels, measures, reports, deliveries, active, now, today, counts, ct).ConfigureAwait(false);
+            await SendAsync(profile, orgChannels, measures, deliveries, active, now, today, counts, ct).ConfigureAwait(false);
         }
 
         if (closed.Count > 0 && candidate.OpenVersion is { } version)
@@ -136,7 +128,7 @@ public sealed class ReminderSweep(
         }
     }
 
-    private async Task SendAsync(OrganizationProfile profile, IReadOnlyList<IReminderChannel> orgChannels, List<Measure> measures, List<Progress> reports,
+    private async Task SendAsync(OrganizationProfile profile, IReadOnlyList<IReminderChannel> orgChannels, List<MeasureReporting> measures,
         List<ReminderDelivery> deliveries, ActiveRound[] active, DateTimeOffset now, DateOnly today, Counts counts, CancellationToken ct)
     {
         var organization = profile.Organization.Value;
@@ -152,7 +144,7 @@ public sealed class ReminderSweep(
             .Select(o => new OfficialContact(o.Role, new Contact(o.Name, o.Email!)))
             .ToArray();
         var input = new ReminderInput(today, organization.Id, organization.DueDates, profile.Units.Select(u => u.Value).ToArray(),
-            officials, measures, reports, sent);
+            officials, measures, sent);
         var rounds = active.Select(a => a.Round).ToHashSet();
         foreach (var reminder in ReminderPlanner.Plan(input).Where(r => rounds.Contains(r.Round)))
         {

@@ -44,12 +44,16 @@ internal sealed class AuditedWriter(TimeProvider clock)
     private const int MaxAttempts = 12;
     private const int MaxActions = 100;
 
-    /// <summary>Applies <paramref name="changes"/> with their audit records; the new versions (null for deletes), in order.</summary>
+    /// <summary>
+    /// Applies <paramref name="changes"/> with their audit records, and rewrites the partition's
+    /// <paramref name="projection"/> row when given; the new versions (null for deletes), in order.
+    /// </summary>
     public async Task<IReadOnlyList<EntityVersion?>> SubmitAsync(TableClient table, IReadOnlyList<AuditedChange> changes, AuditActor actor,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, PartitionProjection? projection = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (changes.Count == 0 || changes.Count * 2 > MaxActions) throw new ArgumentException($"1 to {MaxActions / 2} changes per write.", nameof(changes));
+        int maxChanges = (MaxActions - (projection is null ? 0 : 1)) / 2;
+        if (changes.Count == 0 || changes.Count > maxChanges) throw new ArgumentException($"1 to {maxChanges} changes per write.", nameof(changes));
         string partition = changes[0].Row.PartitionKey;
         if (changes.Any(c => c.Row.PartitionKey != partition)) throw new ArgumentException("An audited write stays in one partition.", nameof(changes));
 
@@ -88,6 +92,10 @@ internal sealed class AuditedWriter(TimeProvider clock)
                 auditRows.Add(ToRow(record, writeId));
                 actions.Add(new TableTransactionAction(change.Type, change.Row, change.IfMatch is { } v ? new ETag(v.Value) : default));
             }
+            if (projection is not null)
+            {
+                actions.Add(await ProjectionActionAsync(table, partition, projection, changes, headSequence, cancellationToken).ConfigureAwait(false));
+            }
             actions.AddRange(auditRows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
 
             try
@@ -99,9 +107,10 @@ internal sealed class AuditedWriter(TimeProvider clock)
             {
                 throw Failure(table, changes[index], ex);
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 409 && attempt < MaxAttempts)
+            catch (TableTransactionFailedException ex) when (attempt < MaxAttempts
+                && (ex.Status == 409 || (ex.Status == 412 && projection is not null && ex.FailedTransactionActionIndex == changes.Count)))
             {
-                // Another write took the sequence first: chain onto the new head.
+                // Another write took the sequence (or rewrote the projection) first: chain onto the new head.
                 await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken).ConfigureAwait(false);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 409)
@@ -122,6 +131,24 @@ internal sealed class AuditedWriter(TimeProvider clock)
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The projection row after <paramref name="changes"/>, conditional on the version read. A
+    /// partition with no audit record yet has no data rows, so a missing projection starts empty
+    /// there; otherwise a missing one is built from the partition's rows.
+    /// </summary>
+    private static async Task<TableTransactionAction> ProjectionActionAsync(TableClient table, string partition, PartitionProjection projection,
+        IReadOnlyList<AuditedChange> changes, long headSequence, CancellationToken cancellationToken)
+    {
+        var current = await table.GetEntityIfExistsAsync(partition, projection.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var map = current is not null ? projection.Read(current)
+            : headSequence == 0 ? new SortedDictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal)
+            : await projection.BuildFromPartitionAsync(table, partition, cancellationToken).ConfigureAwait(false);
+        var row = projection.ToEntity(partition, projection.Apply(map, changes));
+        return current is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, row)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, current.ETag);
     }
 
     /// <summary>The audit rows of <paramref name="records"/> (for verification tests and the reader).</summary>

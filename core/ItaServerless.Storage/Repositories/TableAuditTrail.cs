@@ -27,12 +27,18 @@ public sealed class TableAuditTrail(StorageTables tables) : IAuditTrail
     public async Task<AuditVerification> VerifyAsync(string organizationId, FiscalYear? year, CancellationToken cancellationToken = default)
     {
         var (table, partition) = ChainOf(organizationId, year);
+        var projection = year is null ? null : PlanReportingProjection.Instance;
         var records = new List<AuditRecord>();
         var unreadable = new List<AuditBreak>();
         var rows = new List<TableEntity>();
+        TableEntity? projected = null;
         await foreach (var row in table.QueryPartitionAsync(partition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (!AuditedWriter.IsAuditRow(row.RowKey))
+            if (row.RowKey == projection?.RowKey)
+            {
+                projected = row;
+            }
+            else if (!AuditedWriter.IsAuditRow(row.RowKey))
             {
                 rows.Add(row);
             }
@@ -47,7 +53,25 @@ public sealed class TableAuditTrail(StorageTables tables) : IAuditTrail
         }
 
         var chain = AuditVerification.OfChain(records, unreadable);
-        return chain.With(StateBreak(records, rows));
+        return chain.With(StateBreak(records, rows) ?? ProjectionBreak(projection, projected, rows));
+    }
+
+    /// <summary>A derived row (not audited itself) must equal what the partition's rows give; a missing one is rebuilt by the next write.</summary>
+    private static AuditBreak? ProjectionBreak(PartitionProjection? projection, TableEntity? projected, List<TableEntity> rows)
+    {
+        if (projection is null || projected is null) return null;
+        bool same;
+        try
+        {
+            var stored = projection.Read(projected);
+            var expected = projection.Build(rows);
+            same = stored.Count == expected.Count && stored.All(e => expected.TryGetValue(e.Key, out var v) && System.Text.Json.JsonElement.DeepEquals(v, e.Value));
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
+        {
+            same = false;
+        }
+        return same ? null : new AuditBreak(null, AuditBreaks.StateMismatch, projected.RowKey);
     }
 
     /// <summary>

@@ -22,13 +22,14 @@ public sealed record OrganizationImport(
 /// organization partition, per plan partition and per 100 directory or open-work rows. Progress
 /// belongs to the measures' fiscal year (one year per organization import keeps this exact).
 /// Create-only for the organizations' own rows: an existing one fails its transaction. The
-/// organization and plan rows are audited like any write (actor "system:import", 50 rows and their
-/// 50 records per transaction).
+/// organization and plan rows are audited like any write (actor "system:import", 49 rows and their
+/// 49 records per transaction, plus a plan partition's "~reporting" row).
 /// </summary>
 public sealed class TableBulkImport(StorageTables tables, TimeProvider? clock = null)
 {
     private const int MaxBatch = 100;
-    private const int MaxAuditedBatch = MaxBatch / 2;
+    // Each change and its record, plus the plan partition's projection row.
+    private const int MaxAuditedBatch = (MaxBatch - 1) / 2;
     private static readonly AuditActor Importer = AuditActor.System("import");
     private readonly AuditedWriter _audit = new(clock ?? TimeProvider.System);
 
@@ -42,7 +43,7 @@ public sealed class TableBulkImport(StorageTables tables, TimeProvider? clock = 
             var own = new List<AuditedChange> { Created(TableOrganizationRepository.ToEntity(org), "organization", org.Id) };
             own.AddRange(import.Units.Select(u => Created(TableOrganizationRepository.UnitEntity(u), "unit", u.Id)));
             own.AddRange(import.Officials.Select(o => Created(TableOrganizationRepository.OfficialEntity(o), "official", o.Id)));
-            await SubmitAuditedAsync(tables.Organizations, own, ct).ConfigureAwait(false);
+            await SubmitAuditedAsync(tables.Organizations, own, null, ct).ConfigureAwait(false);
 
             foreach (var year in import.Measures.GroupBy(m => m.FiscalYear))
             {
@@ -50,7 +51,7 @@ public sealed class TableBulkImport(StorageTables tables, TimeProvider? clock = 
                 var keys = year.Select(m => m.Key).ToHashSet();
                 rows.AddRange(import.Progress.Where(p => keys.Contains(p.Measure))
                     .Select(p => Created(TablePlanRepository.ProgressEntity(org.Id, year.Key, p), "progress", TablePlanRepository.ProgressId(p.Round, p.Measure))));
-                await SubmitAuditedAsync(tables.Plans, rows, ct).ConfigureAwait(false);
+                await SubmitAuditedAsync(tables.Plans, rows, PlanReportingProjection.Instance, ct).ConfigureAwait(false);
             }
         }).ConfigureAwait(false);
 
@@ -73,11 +74,11 @@ public sealed class TableBulkImport(StorageTables tables, TimeProvider? clock = 
         new(TableTransactionActionType.Add, row, null, entityType, entityId, AuditActions.Create);
 
     /// <summary>One partition, chunk after chunk (each chunk chains onto the previous one's records).</summary>
-    private async Task SubmitAuditedAsync(TableClient table, List<AuditedChange> changes, CancellationToken ct)
+    private async Task SubmitAuditedAsync(TableClient table, List<AuditedChange> changes, PartitionProjection? projection, CancellationToken ct)
     {
         foreach (var chunk in changes.Chunk(MaxAuditedBatch))
         {
-            await _audit.SubmitAsync(table, chunk, Importer, ct).ConfigureAwait(false);
+            await _audit.SubmitAsync(table, chunk, Importer, ct, projection).ConfigureAwait(false);
         }
     }
 

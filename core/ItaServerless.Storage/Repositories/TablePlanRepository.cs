@@ -13,13 +13,14 @@ namespace ItaServerless.Storage.Repositories;
 /// RowKey "assessment" (the ITA result published for that year), "measure|{plan}|{number:D4}",
 /// "progress|{round}|{plan}|{number:D4}". A measures screen or a round report reads one partition
 /// (plus the previous year's assessment: a point read). Every write appends its audit record to
-/// the year's chain (rows "~audit|…", see <see cref="AuditedWriter"/>) in the same transaction.
+/// the year's chain (rows "~audit|…", see <see cref="AuditedWriter"/>) and rewrites the row
+/// "~reporting" (<see cref="PlanReportingProjection"/>, what the reminder sweep reads) in the same transaction.
 /// </summary>
 public sealed class TablePlanRepository(StorageTables tables, TimeProvider? clock = null) : IPlanRepository
 {
     private const string AssessmentRow = "assessment";
-    private const string MeasurePrefix = "measure|";
-    private const string ProgressPrefix = "progress|";
+    internal const string MeasurePrefix = "measure|";
+    internal const string ProgressPrefix = "progress|";
     private const string CatalogYearProperty = "CatalogYear";
 
     private readonly AuditedWriter _audit = new(clock ?? TimeProvider.System);
@@ -89,7 +90,13 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
                     "progress", ProgressId(round, key), AuditActions.Delete, progress));
             }
         }
-        await _audit.SubmitAsync(Table, changes, actor, cancellationToken).ConfigureAwait(false);
+        await _audit.SubmitAsync(Table, changes, actor, cancellationToken, PlanReportingProjection.Instance).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<MeasureReporting>> ListReportingAsync(string organizationId, FiscalYear year, CancellationToken cancellationToken = default)
+    {
+        var map = await PlanReportingProjection.Instance.LoadAsync(Table, Partition(organizationId, year), cancellationToken).ConfigureAwait(false);
+        return PlanReportingProjection.Measures(map, year);
     }
 
     public async Task<IReadOnlyList<Versioned<ProgressRecord>>> ListProgressAsync(string organizationId, FiscalYearRound round, CancellationToken cancellationToken = default)
@@ -98,7 +105,7 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
         string prefix = ProgressPrefix + round.Round.Code + "|";
         await foreach (var entity in Table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(Partition(organizationId, round.Year), prefix), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            records.Add(new(StoredJson.Read<StoredProgress>(entity).ToRecord(), EntityWrites.Version(entity.ETag)));
+            records.Add(new(ProgressFrom(entity), EntityWrites.Version(entity.ETag)));
         }
         return records;
     }
@@ -106,7 +113,7 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
     public async Task<Versioned<ProgressRecord>?> GetProgressAsync(string organizationId, FiscalYear year, ReportingRound round, MeasureKey key, CancellationToken cancellationToken = default)
     {
         var entity = await Table.GetEntityIfExistsAsync(Partition(organizationId, year), ProgressRow(round, key), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : new(StoredJson.Read<StoredProgress>(entity).ToRecord(), EntityWrites.Version(entity.ETag));
+        return entity is null ? null : new(ProgressFrom(entity), EntityWrites.Version(entity.ETag));
     }
 
     public Task<EntityVersion> PutProgressAsync(string organizationId, FiscalYear year, ProgressRecord record, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
@@ -118,11 +125,13 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
         var change = ifMatch is null
             ? new AuditedChange(TableTransactionActionType.Add, row, null, entityType, entityId, AuditActions.Create)
             : new AuditedChange(TableTransactionActionType.UpdateReplace, row, ifMatch, entityType, entityId, AuditActions.Update);
-        return (await _audit.SubmitAsync(Table, [change], actor, cancellationToken).ConfigureAwait(false))[0]!.Value;
+        return (await _audit.SubmitAsync(Table, [change], actor, cancellationToken, PlanReportingProjection.Instance).ConfigureAwait(false))[0]!.Value;
     }
 
     /// <summary>"ita-3/6m": the audit trail's id of a measure's report in a round.</summary>
     internal static string ProgressId(ReportingRound round, MeasureKey key) => key + "/" + round.Code;
+
+    internal static ProgressRecord ProgressFrom(TableEntity entity) => StoredJson.Read<StoredProgress>(entity).ToRecord();
 
     internal static TableEntity ProgressEntity(string organizationId, FiscalYear year, ProgressRecord record)
     {

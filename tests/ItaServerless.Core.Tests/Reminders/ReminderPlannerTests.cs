@@ -62,7 +62,7 @@ public class ReminderPlannerTests
     private static ReminderInput Input(DateOnly today, IReadOnlySet<string> sent, RoundDueDates? dueDates = null,
         IReadOnlyList<Measure>? measures = null, IReadOnlyList<Unit>? units = null) =>
         new(today, Org, dueDates ?? RoundDueDates.Default, units ?? [Office, Finance, Works], Officials,
-            measures ?? [M1, M2, M3, M4], Reports.Where(r => r.On <= today).Select(r => r.Report).ToArray(), sent);
+            MeasureReporting.Of(measures ?? [M1, M2, M3, M4], Reports.Where(r => r.On <= today).Select(r => r.Report)), sent);
 
     /// <summary>Runs the planner on each day, marking every planned reminder as delivered.</summary>
     private static List<ReminderToSend> RunDays(IEnumerable<DateOnly> days, HashSet<string> sent, Func<DateOnly, HashSet<string>, ReminderInput>? input = null)

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+using System.Text.Json;
+using ItaServerless.Core.Calendar;
+using ItaServerless.Core.Planning;
+using ItaServerless.Storage.Tables;
+
+namespace ItaServerless.Storage.Repositories;
+
+/// <summary>
+/// Row "~reporting" of a plan partition ("{organization}|{fiscal year}"): each measure's plan,
+/// number, title and responsible units, and each progress row's round and measure. What the daily
+/// reminder sweep needs of a year, in one point read (a few KB even for 50 measures), where the
+/// measures themselves may hold hundreds of KB of steps and reports.
+/// </summary>
+internal sealed class PlanReportingProjection : PartitionProjection
+{
+    public static readonly PlanReportingProjection Instance = new();
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public override string RowKey => "~reporting";
+
+    protected override JsonElement? Summarize(TableEntity row)
+    {
+        if (row.RowKey.StartsWith(TablePlanRepository.MeasurePrefix, StringComparison.Ordinal))
+        {
+            var draft = StoredJson.Read<MeasureDraft>(row);
+            return JsonSerializer.SerializeToElement(new Summary(draft.Plan, draft.Number, null, draft.Title, draft.Responsible), Json);
+        }
+
+        if (row.RowKey.StartsWith(TablePlanRepository.ProgressPrefix, StringComparison.Ordinal))
+        {
+            var progress = TablePlanRepository.ProgressFrom(row);
+            return JsonSerializer.SerializeToElement(new Summary(progress.Measure.Plan.Code(), progress.Measure.Number, progress.Round.Code, null, null), Json);
+        }
+
+        return null;
+    }
+
+    /// <summary>The year's measures with the rounds each was reported in, in plan order.</summary>
+    public static IReadOnlyList<MeasureReporting> Measures(IReadOnlyDictionary<string, JsonElement> map, FiscalYear year)
+    {
+        var summaries = map.Values.Select(v => v.Deserialize<Summary>(Json) ?? throw new FormatException("A null summary in ~reporting.")).ToArray();
+        var reported = summaries.Where(s => s.Round is not null)
+            .ToLookup(s => new MeasureKey(PlanNames.ParsePlan(s.Plan).Value, s.Number ?? 0), s => ReportingRound.FromCode(s.Round!));
+        return summaries.Where(s => s.Round is null)
+            .Select(s =>
+            {
+                var key = new MeasureKey(PlanNames.ParsePlan(s.Plan).Value, s.Number ?? throw new FormatException("A measure summary without a number."));
+                var responsible = ResponsibleUnits.Create(s.Responsible).Value;
+                return new MeasureReporting(year, key, s.Title ?? throw new FormatException("A measure summary without a title."), responsible, reported[key]);
+            })
+            .OrderBy(m => m.Plan).ThenBy(m => m.Number)
+            .ToArray();
+    }
+
+    /// <summary>A measure (Title and Responsible set) or a report (Round set).</summary>
+    private sealed record Summary(string? Plan, int? Number, string? Round, string? Title, IReadOnlyList<string?>? Responsible);
+}
