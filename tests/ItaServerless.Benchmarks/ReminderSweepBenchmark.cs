@@ -129,6 +129,7 @@ internal static class ReminderSweepBenchmark
             if (uri.Contains("'~open'", StringComparison.Ordinal) && method == "GET") return "open-work page";
             if (uri.Contains("/Reminders(PartitionKey='~open'", StringComparison.Ordinal)) return "open-work mark write";
             if (uri.Contains("/Organizations()", StringComparison.Ordinal)) return "organization profile query";
+            if (uri.Contains("/Plans(", StringComparison.Ordinal) && uri.Contains("RowKey='~reporting'", StringComparison.Ordinal)) return "reporting row read (point)";
             if (uri.Contains("/Plans()", StringComparison.Ordinal)) return uri.Contains("progress|", StringComparison.Ordinal) ? "progress query" : "measures query";
             if (uri.Contains("/Reminders()", StringComparison.Ordinal) && method == "GET") return "reminder log query";
             if (uri.Contains("/Reminders", StringComparison.Ordinal) && method == "POST") return "claim insert";

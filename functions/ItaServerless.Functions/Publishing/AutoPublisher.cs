@@ -95,7 +95,7 @@ public sealed class AutoPublisher(
             if (record is null)
             {
                 // A year without ITA measures has no progress to report (e.g. the year before the organization joined).
-                if (!(await plans.ListMeasuresAsync(id, round.Year, ct)).Any(m => m.Value.Plan == Plan.Ita)) continue;
+                if (!(await plans.ListReportingAsync(id, round.Year, ct)).Any(m => m.Plan == Plan.Ita)) continue;
                 profile ??= await organizations.GetProfileAsync(id, ct);
                 if (profile is null) return;
                 var body = new ReportRequestBody(ReportKind.Progress.Code(), round.Round.Code);
