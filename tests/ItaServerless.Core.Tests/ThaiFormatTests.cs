@@ -50,6 +50,14 @@ public class ThaiFormatTests
     }
 
     [Fact]
+    public void Formal_dates_name_the_era_as_announcements_sign_them()
+    {
+        // Seed 003: "ประกาศ ณ วันที่ ๒ ตุลาคม พ.ศ. ๒๕๖๖".
+        Assert.Equal("๒ ตุลาคม พ.ศ. ๒๕๖๖", ThaiFormat.FormalDate(new DateOnly(2023, 10, 2)));
+        Assert.Equal("12 มกราคม พ.ศ. 2567", ThaiFormat.FormalDate(new DateOnly(2024, 1, 12), thaiDigits: false));
+    }
+
+    [Fact]
     public void Month_names()
     {
         Assert.Equal("ตุลาคม", ThaiMonths.Full(10));

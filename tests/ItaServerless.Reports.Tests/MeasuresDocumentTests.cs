@@ -34,7 +34,7 @@ public class MeasuresDocumentTests
             MeasuresDocument.Name, "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙", data.OrganizationName, "อำเภอศรีสงคราม จังหวัดนครพนม",
             "๑. การวิเคราะห์ผลการประเมิน ITA ของเทศบาลตำบลนาคำ ปีงบประมาณ พ.ศ. ๒๕๖๘",
             "มีผลการประเมินในภาพรวม ๘๓.๐๓ คะแนน อยู่ในระดับ B (ดี) ซึ่งไม่ผ่านเกณฑ์ค่าเป้าหมาย",
-            "ประกาศ ณ วันที่ ๒๕ พฤศจิกายน ๒๕๖๘", $"({data.Approver.Name})",
+            "ประกาศ ณ วันที่ ๒๕ พฤศจิกายน พ.ศ. ๒๕๖๘", $"({data.Approver.Name})",
         };
         entered.AddRange(data.Approver.Positions);
         entered.AddRange(result.Tools.Select(t => $"{t.Name} ({t.Code})"));

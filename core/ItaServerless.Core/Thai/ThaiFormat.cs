@@ -26,6 +26,11 @@ public static class ThaiFormat
         Digits(string.Create(CultureInfo.InvariantCulture,
             $"{date.Day} {ThaiMonths.Full(date.Month)} {BuddhistEra.FromCommonEra(date.Year)}"), thaiDigits);
 
+    /// <summary>"๒ ตุลาคม พ.ศ. ๒๕๖๖": the form official documents sign with (ประกาศ ณ วันที่ …).</summary>
+    public static string FormalDate(DateOnly date, bool thaiDigits = true) =>
+        Digits(string.Create(CultureInfo.InvariantCulture,
+            $"{date.Day} {ThaiMonths.Full(date.Month)} พ.ศ. {BuddhistEra.FromCommonEra(date.Year)}"), thaiDigits);
+
     /// <summary>The Bangkok date of an instant, as <see cref="Date(DateOnly, bool)"/>.</summary>
     public static string Date(DateTimeOffset instant, bool thaiDigits = true) => Date(BangkokTime.DateOf(instant), thaiDigits);
 

@@ -13,7 +13,7 @@ internal static class Announcement
         // The date line, the signing space, the name and the positions stay on one page.
         builder.KeepSpace((4 + executive.Positions.Count) * lineHeight + 12);
         var column = builder.Geometry.ContentWidth * 0.4;
-        builder.Paragraph($"ประกาศ ณ วันที่ {ThaiFormat.Date(date)}",
+        builder.Paragraph($"ประกาศ ณ วันที่ {ThaiFormat.FormalDate(date)}",
             new ParagraphStyle { LeftIndent = column, Align = TextAlign.Center, SpaceBefore = 12 });
         builder.Signature(new SignatureBlock(executive.Name, executive.Positions));
     }

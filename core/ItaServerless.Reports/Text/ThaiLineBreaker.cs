@@ -16,6 +16,12 @@ public static class ThaiLineBreaker
         return true;
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>
+    /// Words that ICU's dictionary splits (it knows their parts, งบ and ประมาณ, but not the whole)
+    /// while a Thai reader sees one word: no line breaks inside them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Unbreakable = ["งบประมาณ", "นิติการ"];
+
     // ICU break iterators are not thread-safe; one per thread is cheap and reused.
     [ThreadStatic] private static BreakIterator? _iterator;
 
@@ -46,6 +52,14 @@ public static class ThaiLineBreaker
             var next = iterator.MoveNext();
             if (next <= 0 || next >= text.Length) break;
             result.Add(next);
+        }
+        foreach (var word in Unbreakable)
+        {
+            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                var start = at;
+                result.RemoveAll(p => p > start && p < start + word.Length);
+            }
         }
         return result;
     }
