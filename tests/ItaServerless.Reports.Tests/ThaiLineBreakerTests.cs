@@ -18,6 +18,15 @@ public sealed class ThaiLineBreakerTests
         Assert.Contains(at + word.Length, opportunities);
     }
 
+    [Theory]
+    [InlineData("ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ ได้สิ้นสุดแล้ว", "พ.ศ. ๒๕๖๖")]
+    [InlineData("ปีงบประมาณ พ.ศ.2566", "พ.ศ.2566")]
+    public void The_era_stays_with_its_year(string text, string unit)
+    {
+        var at = text.IndexOf(unit, StringComparison.Ordinal);
+        Assert.DoesNotContain(ThaiLineBreaker.Opportunities(text), p => p > at && p < at + unit.Length);
+    }
+
     [Fact]
     public void Other_words_keep_their_dictionary_breaks()
     {

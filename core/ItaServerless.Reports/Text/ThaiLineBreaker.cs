@@ -8,7 +8,7 @@ namespace ItaServerless.Reports.Text;
 /// boundaries (dictionary based), after spaces, and the usual Unicode line-breaking rules.
 /// Uses the system ICU (libicu72 on Debian 12) through icu.net.
 /// </summary>
-public static class ThaiLineBreaker
+public static partial class ThaiLineBreaker
 {
     private static readonly Lazy<bool> Initialized = new(() =>
     {
@@ -61,6 +61,14 @@ public static class ThaiLineBreaker
                 result.RemoveAll(p => p > start && p < start + word.Length);
             }
         }
+        // "พ.ศ. ๒๕๖๖" is one unit on a line, as in every official document.
+        foreach (System.Text.RegularExpressions.Match era in EraAndYear().Matches(text))
+        {
+            result.RemoveAll(p => p > era.Index && p < era.Index + era.Length);
+        }
         return result;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"พ\.ศ\.\s?[0-9๐-๙]+")]
+    private static partial System.Text.RegularExpressions.Regex EraAndYear();
 }
