@@ -72,7 +72,11 @@ internal sealed class AuditedWriter(TimeProvider clock)
 
         for (int attempt = 1; ; attempt++)
         {
+            // Both reads at once: the shorter the time from reading to submitting, the fewer lost races.
+            var projected = projection is null ? Task.FromResult<TableEntity?>(null)
+                : table.GetEntityIfExistsAsync(partition, projection.RowKey, cancellationToken: cancellationToken);
             var (headSequence, headHash) = await ReadHeadAsync(table, partition, cancellationToken).ConfigureAwait(false);
+            var currentProjection = await projected.ConfigureAwait(false);
             var now = clock.GetUtcNow();
             var actions = new List<TableTransactionAction>(changes.Count * 2);
             var auditRows = new List<TableEntity>(changes.Count);
@@ -94,7 +98,7 @@ internal sealed class AuditedWriter(TimeProvider clock)
             }
             if (projection is not null)
             {
-                actions.Add(await ProjectionActionAsync(table, partition, projection, changes, headSequence, cancellationToken).ConfigureAwait(false));
+                actions.Add(await ProjectionActionAsync(table, partition, projection, currentProjection, changes, headSequence, cancellationToken).ConfigureAwait(false));
             }
             actions.AddRange(auditRows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
 
@@ -107,13 +111,12 @@ internal sealed class AuditedWriter(TimeProvider clock)
             {
                 throw Failure(table, changes[index], ex);
             }
-            catch (TableTransactionFailedException ex) when (attempt < MaxAttempts
-                && (ex.Status == 409 || (ex.Status == 412 && projection is not null && ex.FailedTransactionActionIndex == changes.Count)))
+            catch (TableTransactionFailedException ex) when (attempt < MaxAttempts && LostRace(ex, changes.Count, projection))
             {
                 // Another write took the sequence (or rewrote the projection) first: chain onto the new head.
                 await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken).ConfigureAwait(false);
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            catch (TableTransactionFailedException ex) when (LostRace(ex, changes.Count, projection))
             {
                 throw new WriteContentionException($"{table.Name}/{partition}: the audit sequence stayed contended after {MaxAttempts} tries.", ex);
             }
@@ -139,9 +142,8 @@ internal sealed class AuditedWriter(TimeProvider clock)
     /// there; otherwise a missing one is built from the partition's rows.
     /// </summary>
     private static async Task<TableTransactionAction> ProjectionActionAsync(TableClient table, string partition, PartitionProjection projection,
-        IReadOnlyList<AuditedChange> changes, long headSequence, CancellationToken cancellationToken)
+        TableEntity? current, IReadOnlyList<AuditedChange> changes, long headSequence, CancellationToken cancellationToken)
     {
-        var current = await table.GetEntityIfExistsAsync(partition, projection.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         var map = current is not null ? projection.Read(current)
             : headSequence == 0 ? new SortedDictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal)
             : await projection.BuildFromPartitionAsync(table, partition, cancellationToken).ConfigureAwait(false);
@@ -150,6 +152,10 @@ internal sealed class AuditedWriter(TimeProvider clock)
             ? new TableTransactionAction(TableTransactionActionType.Add, row)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, current.ETag);
     }
+
+    /// <summary>A concurrent write got in first: on the audit sequence (409) or on the projection row (412 at its index, right after the changes).</summary>
+    private static bool LostRace(TableTransactionFailedException ex, int changeCount, PartitionProjection? projection) =>
+        ex.Status == 409 || (ex.Status == 412 && projection is not null && ex.FailedTransactionActionIndex == changeCount);
 
     /// <summary>The audit rows of <paramref name="records"/> (for verification tests and the reader).</summary>
     internal static TableEntity ToRow(AuditRecord record, string? writeId = null)
