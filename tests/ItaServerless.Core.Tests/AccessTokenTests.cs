@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 using ItaServerless.Core.Access;
+using ItaServerless.Core.Planning;
 
 namespace ItaServerless.Core.Tests;
 
@@ -53,10 +54,10 @@ public sealed class AccessTokenTests
         Assert.False(editor.CanEdit("khukkhak"));
         Assert.False(editor.CanRead("khukkhak"));
         Assert.False(reporter.CanEdit("nakham"));
-        Assert.True(reporter.CanReport("nakham", ["finance"], everyDivision: false));
-        Assert.True(reporter.CanReport("nakham", [], everyDivision: true));
-        Assert.False(reporter.CanReport("nakham", ["office"], everyDivision: false));
-        Assert.False(reporter.CanReport("khukkhak", ["finance"], everyDivision: false));
+        Assert.True(reporter.CanReport("nakham", ResponsibleUnits.Of("finance")));
+        Assert.True(reporter.CanReport("nakham", ResponsibleUnits.EveryDivision));
+        Assert.False(reporter.CanReport("nakham", ResponsibleUnits.Of("office")));
+        Assert.False(reporter.CanReport("khukkhak", ResponsibleUnits.Of("finance")));
     }
 
     [Fact]

@@ -107,8 +107,8 @@ public sealed class PlanReportingTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var projected = await _plans.ListReportingAsync(OrgId, Year);
         Assert.Equal(measures, projected.Count);
-        Assert.All(projected, m => Assert.True(m.IsReportedIn(Six)));
-        Assert.Equal(measures / 2, projected.Count(m => m.IsReportedIn(Twelve)));
+        Assert.All(projected, m => Assert.Contains(ReportingRound.SixMonths, m.ReportedIn));
+        Assert.Equal(measures / 2, projected.Count(m => m.ReportedIn.Contains(ReportingRound.TwelveMonths)));
         Assert.Equal(await FromSourceAsync(), Describe(projected));
         Assert.True((await new TableAuditTrail(_tables).VerifyAsync(OrgId, Year)).Valid);
     }

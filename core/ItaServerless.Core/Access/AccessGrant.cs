@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
+using ItaServerless.Core.Planning;
+
 namespace ItaServerless.Core.Access;
 
 /// <summary>What a token may do inside its one organization.</summary>
@@ -39,10 +41,11 @@ public sealed record AccessGrant(
     /// May it report progress on a measure whose responsible units are <paramref name="responsibleUnits"/>?
     /// A unit-bound reporter may report on its unit's measures and on those of every division.
     /// </summary>
-    public bool CanReport(string organizationId, IReadOnlyCollection<string> responsibleUnits, bool everyDivision)
+    public bool CanReport(string organizationId, ResponsibleUnits responsible)
     {
+        ArgumentNullException.ThrowIfNull(responsible);
         if (!CanRead(organizationId)) return false;
         if (Role == AccessRole.Editor || UnitId is null) return true;
-        return everyDivision || responsibleUnits.Contains(UnitId);
+        return responsible.Includes(UnitId);
     }
 }

@@ -36,11 +36,8 @@ public sealed record MeasureReporting
 
     public IReadOnlySet<ReportingRound> ReportedIn { get; }
 
-    public bool IsReportedIn(FiscalYearRound round) => round.Year == FiscalYear && ReportedIn.Contains(round.Round);
-
-    /// <summary>Is <paramref name="unitId"/> one of the units that must report this measure?</summary>
-    public bool IsResponsible(string unitId) =>
-        Responsible.IsEveryDivision || Responsible.UnitIds.Contains(unitId, StringComparer.Ordinal);
+    /// <summary>A measure of the round's year without a report in it: what the round still waits for.</summary>
+    public bool IsPendingIn(FiscalYearRound round) => round.Year == FiscalYear && !ReportedIn.Contains(round.Round);
 
     /// <summary>The measures with the rounds reported for each (reports of other measures or years are ignored).</summary>
     public static IReadOnlyList<MeasureReporting> Of(IEnumerable<Measure> measures, IEnumerable<Progress> reports)

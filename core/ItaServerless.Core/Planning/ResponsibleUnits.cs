@@ -70,6 +70,9 @@ public sealed class ResponsibleUnits : IEquatable<ResponsibleUnits>
 
     public static ResponsibleUnits Of(params string[] unitIds) => Create(unitIds).Value;
 
+    /// <summary>Must <paramref name="unitId"/> report the measure: it is listed, or every division is?</summary>
+    public bool Includes(string unitId) => IsEveryDivision || UnitIds.Contains(unitId, StringComparer.Ordinal);
+
     public bool Equals(ResponsibleUnits? other) =>
         other is not null && other.IsEveryDivision == IsEveryDivision && other.UnitIds.SequenceEqual(UnitIds);
 

@@ -69,7 +69,7 @@ public static class ReminderPlanner
         foreach (var active in ReminderSchedule.ActiveOn(input.Today, input.DueDates))
         {
             var pending = input.Measures
-                .Where(m => m.FiscalYear == active.Round.Year && !m.IsReportedIn(active.Round))
+                .Where(m => m.IsPendingIn(active.Round))
                 .DistinctBy(m => m.Key)
                 .OrderBy(m => m.Plan).ThenBy(m => m.Number)
                 .ToArray();
@@ -77,7 +77,7 @@ public static class ReminderPlanner
 
             foreach (var unit in units)
             {
-                var mine = pending.Where(m => m.IsResponsible(unit.Id)).ToArray();
+                var mine = pending.Where(m => m.Responsible.Includes(unit.Id)).ToArray();
                 if (mine.Length == 0) continue;
                 var key = new ReminderKey(organization, active.Round, unit.Id, active.Slot);
                 if (input.SentKeys.Contains(key.Value)) continue;

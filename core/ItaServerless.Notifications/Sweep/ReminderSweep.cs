@@ -110,7 +110,7 @@ public sealed class ReminderSweep(
             foreach (var round in active.Select(a => a.Round))
             {
                 deliveries.AddRange(await log.ListAsync(org, round, ct).ConfigureAwait(false));
-                if (!measures.Any(m => m.FiscalYear == round.Year && !m.IsReportedIn(round))) closed.Add(round);
+                if (!measures.Any(m => m.IsPendingIn(round))) closed.Add(round);
             }
 
             var orgChannels = channels.For(organization);

@@ -16,12 +16,6 @@ public static partial class ThaiLineBreaker
         return true;
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>
-    /// Words that ICU's dictionary splits (it knows their parts, งบ and ประมาณ, but not the whole)
-    /// while a Thai reader sees one word: no line breaks inside them.
-    /// </summary>
-    public static readonly IReadOnlyList<string> Unbreakable = ["งบประมาณ", "นิติการ"];
-
     // ICU break iterators are not thread-safe; one per thread is cheap and reused.
     [ThreadStatic] private static BreakIterator? _iterator;
 
@@ -53,22 +47,17 @@ public static partial class ThaiLineBreaker
             if (next <= 0 || next >= text.Length) break;
             result.Add(next);
         }
-        foreach (var word in Unbreakable)
+        foreach (System.Text.RegularExpressions.Match unit in KeptTogether().Matches(text))
         {
-            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
-            {
-                var start = at;
-                result.RemoveAll(p => p > start && p < start + word.Length);
-            }
-        }
-        // "พ.ศ. ๒๕๖๖" is one unit on a line, as in every official document.
-        foreach (System.Text.RegularExpressions.Match era in EraAndYear().Matches(text))
-        {
-            result.RemoveAll(p => p > era.Index && p < era.Index + era.Length);
+            result.RemoveAll(p => p > unit.Index && p < unit.Index + unit.Length);
         }
         return result;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"พ\.ศ\.\s?[0-9๐-๙]+")]
-    private static partial System.Text.RegularExpressions.Regex EraAndYear();
+    /// <summary>
+    /// Never broken inside: words ICU's dictionary splits (it knows งบ and ประมาณ, not the whole)
+    /// that a Thai reader sees as one, and "พ.ศ. ๒๕๖๖", one unit in every official document.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"งบประมาณ|นิติการ|พ\.ศ\.\s?[0-9๐-๙]+")]
+    private static partial System.Text.RegularExpressions.Regex KeptTogether();
 }

@@ -33,9 +33,9 @@ internal abstract class PartitionProjection
     }
 
     /// <summary>The map after <paramref name="changes"/>.</summary>
-    public SortedDictionary<string, JsonElement> Apply(IReadOnlyDictionary<string, JsonElement> map, IEnumerable<AuditedChange> changes)
+    public SortedDictionary<string, JsonElement> Apply(IDictionary<string, JsonElement> map, IEnumerable<AuditedChange> changes)
     {
-        var next = new SortedDictionary<string, JsonElement>(map.ToDictionary(), StringComparer.Ordinal);
+        var next = new SortedDictionary<string, JsonElement>(map, StringComparer.Ordinal);
         foreach (var change in changes)
         {
             var summary = change.Type == TableTransactionActionType.Delete ? null : Summarize(change.Row);

@@ -41,19 +41,18 @@ internal sealed class PlanReportingProjection : PartitionProjection
     public static IReadOnlyList<MeasureReporting> Measures(IReadOnlyDictionary<string, JsonElement> map, FiscalYear year)
     {
         var summaries = map.Values.Select(v => v.Deserialize<Summary>(Json) ?? throw new FormatException("A null summary in ~reporting.")).ToArray();
-        var reported = summaries.Where(s => s.Round is not null)
-            .ToLookup(s => new MeasureKey(PlanNames.ParsePlan(s.Plan).Value, s.Number ?? 0), s => ReportingRound.FromCode(s.Round!));
+        var reported = summaries.Where(s => s.Round is not null).ToLookup(s => s.Key, s => ReportingRound.FromCode(s.Round!));
         return summaries.Where(s => s.Round is null)
-            .Select(s =>
-            {
-                var key = new MeasureKey(PlanNames.ParsePlan(s.Plan).Value, s.Number ?? throw new FormatException("A measure summary without a number."));
-                var responsible = ResponsibleUnits.Create(s.Responsible).Value;
-                return new MeasureReporting(year, key, s.Title ?? throw new FormatException("A measure summary without a title."), responsible, reported[key]);
-            })
+            .Select(s => new MeasureReporting(year, s.Key, s.Title ?? throw new FormatException("A measure summary without a title."),
+                ResponsibleUnits.Create(s.Responsible).Value, reported[s.Key]))
             .OrderBy(m => m.Plan).ThenBy(m => m.Number)
             .ToArray();
     }
 
     /// <summary>A measure (Title and Responsible set) or a report (Round set).</summary>
-    private sealed record Summary(string? Plan, int? Number, string? Round, string? Title, IReadOnlyList<string?>? Responsible);
+    private sealed record Summary(string? Plan, int? Number, string? Round, string? Title, IReadOnlyList<string?>? Responsible)
+    {
+        [System.Text.Json.Serialization.JsonIgnore]
+        public MeasureKey Key => new(PlanNames.ParsePlan(Plan).Value, Number ?? throw new FormatException("A summary without a measure number."));
+    }
 }

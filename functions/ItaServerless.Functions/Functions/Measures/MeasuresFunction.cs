@@ -141,8 +141,7 @@ public sealed class MeasuresFunction : IHttpFunction
         var measure = await FindAsync(plans, org, year, id, ct);
         if (measure is null) return NotFound();
         var caller = request.HttpContext.Caller();
-        var responsible = measure.Value.Responsible;
-        if (!caller.IsAdmin && !caller.Grant!.CanReport(org, responsible.UnitIds, responsible.IsEveryDivision))
+        if (!caller.IsAdmin && !caller.Grant!.CanReport(org, measure.Value.Responsible))
         {
             return ApiProblem.Forbidden().ToResult();
         }
