@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // ITA Serverless on Azure, in the Azure Developer CLI template layout (`azd up`, or scripts/deploy.sh).
 //
 // Plan: a Linux App Service (Dedicated) plan, B1 by default. It runs custom handlers

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 blob=$(free_port); app=$(free_port)
 node_modules/.bin/azurite --silent --blobHost 127.0.0.1 --blobPort "$blob" --queuePort "$(free_port)" --tablePort "$(free_port)" \
-  --inMemoryPersistence --disableTelemetry --skipApiVersionCheck --loose > /dev/null 2>&1 &
+  --inMemoryPersistence --disableTelemetry --loose > /dev/null 2>&1 &
 azurite=$!
 trap 'kill $azurite 2>/dev/null' EXIT
 until (exec 3<>"/dev/tcp/127.0.0.1/$blob") 2>/dev/null; do sleep 0.1; done

@@ -1,8 +1,8 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
-using ItaServerless.Storage.Blobs;
-using ItaServerless.Storage.Tables;
+using Azure.Storage.Blobs;
 
 namespace ItaServerless.Storage;
 
@@ -21,10 +21,12 @@ public sealed class StorageAccount
 
     public TableServiceClient Tables { get; }
 
-    public static StorageAccount FromConnectionString(string connectionString, StorageClientOptions? options = null)
+    public static StorageAccount FromConnectionString(string connectionString, Action<ClientOptions>? configure = null)
     {
-        var parsed = StorageConnectionString.Parse(connectionString);
-        return new StorageAccount(new BlobServiceClient(parsed, options), new TableServiceClient(parsed, options));
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return new StorageAccount(
+            new BlobServiceClient(connectionString, StorageOptions.ForBlobs(configure)),
+            new TableServiceClient(connectionString, StorageOptions.ForTables(configure)));
     }
 
     /// <summary>
@@ -39,13 +41,13 @@ public sealed class StorageAccount
         Func<string, string?> getSetting,
         string connectionName = DefaultConnectionName,
         TokenCredential? credential = null,
-        StorageClientOptions? options = null)
+        Action<ClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(getSetting);
         string? connectionString = getSetting(connectionName);
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return FromConnectionString(connectionString, options);
+            return FromConnectionString(connectionString, configure);
         }
 
         string? Sub(string name) => getSetting(connectionName + "__" + name) is { Length: > 0 } v ? v : getSetting(connectionName + ":" + name) is { Length: > 0 } w ? w : null;
@@ -62,7 +64,7 @@ public sealed class StorageAccount
             ? new ManagedIdentityCredential(Sub("clientId") is { } clientId ? ManagedIdentityId.FromUserAssignedClientId(clientId) : ManagedIdentityId.SystemAssigned)
             : new DefaultAzureCredential();
         return new StorageAccount(
-            new BlobServiceClient(new Uri(blobUri), credential, options),
-            new TableServiceClient(new Uri(tableUri), credential, options));
+            new BlobServiceClient(new Uri(blobUri), credential, StorageOptions.ForBlobs(configure)),
+            new TableServiceClient(new Uri(tableUri), credential, StorageOptions.ForTables(configure)));
     }
 }

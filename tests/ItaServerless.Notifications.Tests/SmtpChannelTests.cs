@@ -1,22 +1,37 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using ItaServerless.Notifications.Channels;
 using ItaServerless.Testing;
+using MailKit.Security;
+using MimeKit;
 
 namespace ItaServerless.Notifications.Tests;
 
 public class SmtpChannelTests
 {
-    private static SmtpReminderChannel Channel(int port, TimeSpan? timeout = null) => new(new SmtpOptions
+    private static SmtpReminderChannel Channel(int port, TimeSpan? timeout = null, X509Certificate2? trust = null, Action<SmtpOptions>? configure = null)
     {
-        Host = "127.0.0.1",
-        Port = port,
-        EnableTls = false,
-        FromAddress = "ita@na-kham.go.th",
-        FromName = "ระบบติดตามมาตรการ ITA",
-        Timeout = timeout ?? TimeSpan.FromSeconds(10),
-    });
+        var options = new SmtpOptions
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            EnableTls = false,
+            FromAddress = "ita@na-kham.go.th",
+            FromName = "ระบบติดตามมาตรการ ITA",
+            Timeout = timeout ?? TimeSpan.FromSeconds(10),
+        };
+        configure?.Invoke(options);
+        return new SmtpReminderChannel(options)
+        {
+            // Trust exactly the test server's self-signed certificate.
+            CertificateValidation = trust is null ? null : (_, certificate, _, _) => certificate is not null && certificate.GetCertHashString() == trust.GetCertHashString(),
+        };
+    }
+
+    private static MimeMessage Parse(string data) => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(data)));
 
     [Fact]
     public async Task Delivers_a_thai_reminder_with_envelope_headers_and_both_bodies()
@@ -33,27 +48,95 @@ public class SmtpChannelTests
             new[] { "finance@na-kham.go.th", "somsri@na-kham.go.th", "plan@na-kham.go.th", "palad@na-kham.go.th" }.Order(),
             received.RcptTo.Order());
 
-        // Headers are 7-bit on the wire: Thai travels as RFC 2047 encoded words.
-        Assert.All(received.Data.Split("\r\n\r\n")[0], c => Assert.True(c < 128, $"non-ASCII header character {c}"));
-        var mail = MimeEntity.Parse(received.Data);
-        Assert.Matches(@"^=\?utf-8\?[BQ]\?", mail.Header("Subject")!);
-        Assert.Equal(message.Subject, mail.DecodedHeader("Subject"));
-        Assert.Contains("<finance@na-kham.go.th>", mail.Header("To"));
-        Assert.Contains("สมหญิง รักงาน", mail.DecodedHeader("To"));
-        Assert.Contains("<somsri@na-kham.go.th>", mail.Header("To"));
-        Assert.Contains("<plan@na-kham.go.th>", mail.Header("Cc"));
-        Assert.Contains("ปลัด อบต.นาคำ", mail.DecodedHeader("Cc"));
-        Assert.Null(mail.Header("Bcc"));
-        Assert.Equal("na-kham|2569|6m|finance|7", mail.Header(ReminderMail.KeyHeader));
-        Assert.Equal("<reminder.na-kham.2569.6m.finance.7@na-kham.go.th>", mail.Header("Message-ID"));
-        Assert.StartsWith("multipart/alternative", mail.Header("Content-Type"));
+        // Headers are 7-bit on the wire: Thai travels as RFC 2047 encoded words, which MimeKit decodes back exactly.
+        var head = received.Data.Split("\r\n\r\n")[0];
+        Assert.All(head, c => Assert.True(c < 128, $"non-ASCII header character {c}"));
+        Assert.Matches(@"(?im)^Subject: .*=\?utf-8\?[bq]\?", head);
+        Assert.Matches(@"(?im)^From: =\?utf-8\?[bq]\?", head);
+        using var mail = Parse(received.Data);
+        Assert.Equal(message.Subject, mail.Subject);
+        var from = Assert.Single(mail.From.Mailboxes);
+        Assert.Equal("ระบบติดตามมาตรการ ITA", from.Name);
+        Assert.Equal("ita@na-kham.go.th", from.Address);
+        Assert.Equal(new (string?, string)[] { ("สมหญิง รักงาน", "finance@na-kham.go.th"), ("สมศรี มีสุข", "somsri@na-kham.go.th") },
+            mail.To.Mailboxes.Select(m => (m.Name, m.Address)));
+        Assert.Equal(new (string?, string)[] { ("นางสาวแผน งานดี", "plan@na-kham.go.th"), ("ปลัด อบต.นาคำ", "palad@na-kham.go.th") },
+            mail.Cc.Mailboxes.Select(m => (m.Name, m.Address)));
+        Assert.Empty(mail.Bcc);
+        Assert.Equal("na-kham|2569|6m|finance|7", mail.Headers[ReminderMail.KeyHeader]);
+        Assert.Equal("reminder.na-kham.2569.6m.finance.7@na-kham.go.th", mail.MessageId);
 
-        Assert.Equal(2, mail.Parts.Count);
-        Assert.StartsWith("text/plain", mail.Parts[0].Header("Content-Type"));
-        Assert.Contains("charset=utf-8", mail.Parts[0].Header("Content-Type"));
-        Assert.Equal(message.Text, mail.Parts[0].Body);
-        Assert.StartsWith("text/html", mail.Parts[1].Header("Content-Type"));
-        Assert.Equal(message.Html, mail.Parts[1].Body);
+        var alternative = Assert.IsType<MultipartAlternative>(mail.Body);
+        Assert.Equal(2, alternative.Count);
+        var text = Assert.IsType<TextPart>(alternative[0]);
+        Assert.True(text.IsPlain);
+        Assert.Equal("utf-8", text.ContentType.Charset);
+        Assert.Equal(message.Text, text.Text);
+        var html = Assert.IsType<TextPart>(alternative[1]);
+        Assert.True(html.IsHtml);
+        Assert.Equal(message.Html, html.Text);
+    }
+
+    [Fact]
+    public async Task Starttls_and_implicit_tls_encrypt_the_session()
+    {
+        using var certificate = SmtpTestServer.CreateCertificate();
+        await using (var server = new SmtpTestServer(certificate: certificate))
+        {
+            var result = await Channel(server.Port, trust: certificate, configure: o => o.EnableTls = true).SendAsync(Samples.Message(new DateOnly(2026, 4, 23)));
+            Assert.True(result.Delivered, result.ToString());
+            Assert.True(Assert.Single(server.Messages).Encrypted);
+        }
+
+        await using (var server = new SmtpTestServer(certificate: certificate, implicitTls: true))
+        {
+            var result = await Channel(server.Port, trust: certificate, configure: o => (o.EnableTls, o.ImplicitTls) = (true, true)).SendAsync(Samples.Message(new DateOnly(2026, 4, 23)));
+            Assert.True(result.Delivered, result.ToString());
+            Assert.True(Assert.Single(server.Messages).Encrypted);
+        }
+    }
+
+    [Fact]
+    public async Task Tls_is_never_downgraded_and_an_untrusted_certificate_fails()
+    {
+        // EnableTls with a server that offers no STARTTLS: refuse rather than send in clear text.
+        await using (var server = new SmtpTestServer())
+        {
+            var result = await Channel(server.Port, configure: o => o.EnableTls = true).SendAsync(Samples.Message(new DateOnly(2026, 4, 23)));
+            Assert.False(result.Delivered);
+            Assert.Contains("STARTTLS", result.Detail);
+            Assert.Empty(server.Messages);
+        }
+
+        using var certificate = SmtpTestServer.CreateCertificate();
+        await using (var server = new SmtpTestServer(certificate: certificate))
+        {
+            var result = await Channel(server.Port, configure: o => o.EnableTls = true).SendAsync(Samples.Message(new DateOnly(2026, 4, 23)));
+            Assert.False(result.Delivered);
+            Assert.Empty(server.Messages);
+        }
+    }
+
+    [Fact]
+    public async Task Authenticates_when_a_user_name_is_set_and_never_reveals_the_password()
+    {
+        const string password = "s3cret-Pass!";
+        await using var server = new SmtpTestServer(credentials: new NetworkCredential("ita-mailer", password));
+
+        var ok = await Channel(server.Port, configure: o => (o.UserName, o.Password) = ("ita-mailer", password)).SendAsync(Samples.Message(new DateOnly(2026, 4, 23)));
+        Assert.True(ok.Delivered, ok.ToString());
+        Assert.Equal("ita-mailer", Assert.Single(server.Messages).User);
+
+        // The server echoes the rejected credentials in its reply; the result must not.
+        var wrong = await Channel(server.Port, configure: o => (o.UserName, o.Password) = ("ita-mailer", "wrong-" + password)).SendAsync(Samples.Message(new DateOnly(2026, 4, 23)));
+        Assert.False(wrong.Delivered);
+        Assert.Contains("535", wrong.Detail);
+        Assert.DoesNotContain(password, wrong.Detail);
+
+        var anonymous = await Channel(server.Port).SendAsync(Samples.Message(new DateOnly(2026, 4, 23)));
+        Assert.False(anonymous.Delivered);
+        Assert.Contains("requires authentication", anonymous.Detail);
+        Assert.Single(server.Messages);
     }
 
     [Fact]
@@ -101,10 +184,29 @@ public class SmtpChannelTests
     }
 
     [Fact]
+    public async Task The_callers_cancellation_is_not_swallowed()
+    {
+        await using var server = new SmtpTestServer(stallOnData: true);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Channel(server.Port).SendAsync(Samples.Message(new DateOnly(2026, 4, 23)), cancel.Token));
+    }
+
+    [Fact]
     public void Options_are_checked()
     {
         Assert.Throws<ArgumentException>(() => new SmtpReminderChannel(new SmtpOptions { Host = "", FromAddress = "ita@na-kham.go.th" }));
         Assert.Throws<ArgumentException>(() => new SmtpReminderChannel(new SmtpOptions { Host = "smtp", FromAddress = "not-an-address" }));
+        Assert.Throws<ArgumentException>(() => new SmtpReminderChannel(new SmtpOptions { Host = "smtp", FromAddress = "ita@na-kham.go.th", EnableTls = false, ImplicitTls = true }));
         Assert.Equal("email", new SmtpReminderChannel(new SmtpOptions { Host = "smtp", FromAddress = "ita@na-kham.go.th" }).Name);
+    }
+
+    [Fact]
+    public void Port_465_means_implicit_tls_unless_told_otherwise()
+    {
+        Assert.Equal(SecureSocketOptions.StartTls, new SmtpOptions().Security);
+        Assert.Equal(SecureSocketOptions.SslOnConnect, new SmtpOptions { Port = 465 }.Security);
+        Assert.Equal(SecureSocketOptions.StartTls, new SmtpOptions { Port = 465, ImplicitTls = false }.Security);
+        Assert.Equal(SecureSocketOptions.SslOnConnect, new SmtpOptions { Port = 2465, ImplicitTls = true }.Security);
+        Assert.Equal(SecureSocketOptions.None, new SmtpOptions { Port = 465, EnableTls = false }.Security);
     }
 }

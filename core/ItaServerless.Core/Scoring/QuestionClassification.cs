@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Core.Scoring;
 
 /// <summary>What to do with a question next year (seed 004's colour code).</summary>

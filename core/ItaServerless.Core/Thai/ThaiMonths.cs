@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Core.Thai;
 
 /// <summary>Thai month names as written in official documents; month 1 = January.</summary>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Core.Validation;
 
 /// <summary>Shared rules for user-entered text: trimmed, bounded, no control characters.</summary>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Core.Validation;
 
 /// <summary>Amounts and scores are kept with exactly two decimals (satang, hundredths of a point).</summary>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Core.Validation;
 
 /// <summary>The outcome of a factory: either a valid value or the list of every error found.</summary>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Core.Validation;
 
 /// <summary>Thrown by the convenience constructors and parsers; carries every error found at once.</summary>

@@ -1,8 +1,13 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Thai;
 using ItaServerless.Core.Validation;
 using ItaServerless.Notifications.Messages;
+using IcalCalendar = Ical.Net.Calendar;
 
 namespace ItaServerless.Notifications.Calendar;
 
@@ -42,45 +47,46 @@ public static class DeadlineCalendar
         ArgumentNullException.ThrowIfNull(dueDates);
         ArgumentNullException.ThrowIfNull(options);
 
-        var ics = new IcsWriter()
-            .Begin("VCALENDAR")
-            .Raw("PRODID", ProductId)
-            .Raw("VERSION", "2.0")
-            .Raw("CALSCALE", "GREGORIAN")
-            .Raw("METHOD", "PUBLISH")
-            .Text("X-WR-CALNAME", $"กำหนดรายงานผลมาตรการ ITA {organizationName}")
-            .Raw("X-WR-TIMEZONE", "Asia/Bangkok");
+        var calendar = new IcalCalendar { ProductId = ProductId, Scale = "GREGORIAN", Method = "PUBLISH" };
+        // Not in RFC 5545, but what calendar apps show as a subscribed calendar's name and zone.
+        calendar.AddProperty("X-WR-CALNAME", $"กำหนดรายงานผลมาตรการ ITA {organizationName}");
+        calendar.AddProperty("X-WR-TIMEZONE", "Asia/Bangkok");
+        var stamp = new CalDateTime(now.UtcDateTime);
 
         foreach (var round in Rounds(BangkokTime.DateOf(now), dueDates))
         {
             var due = round.DueDate(dueDates);
             var summary = ReminderTexts.Deadline(round);
             var link = options.ProgressLink(round);
-            ics.Begin("VEVENT")
-                .Raw("UID", $"{round.Year}-{round.Round.Code}-due.{org}@ita-serverless")
-                .UtcDateTime("DTSTAMP", now)
-                .Date("DTSTART", due)
-                .Date("DTEND", due.AddDays(1))
-                .Text("SUMMARY", summary)
-                .Text("DESCRIPTION",
+            var deadline = new CalendarEvent
+            {
+                Uid = $"{round.Year}-{round.Round.Code}-due.{org}@ita-serverless",
+                DtStamp = stamp,
+                DtStart = new CalDateTime(due),
+                DtEnd = new CalDateTime(due.AddDays(1)),
+                Summary = summary,
+                Description =
                     $"{organizationName}: รายงานผลการดำเนินงานตามมาตรการ{ThaiFormat.RoundName(round.Round)} " +
                     $"{ThaiFormat.FiscalYear(round.Year)} (ช่วง {ThaiFormat.Date(round.PeriodStart)} – {ThaiFormat.Date(round.PeriodEnd)}) " +
-                    $"ภายในวันที่ {ThaiFormat.Date(due)}\nรายงานผลได้ที่ {link}")
-                .Raw("URL", link)
-                .Raw("TRANSP", "TRANSPARENT")
-                .Raw("CATEGORIES", "ITA");
+                    $"ภายในวันที่ {ThaiFormat.Date(due)}\nรายงานผลได้ที่ {link}",
+                Url = new Uri(link),
+                Transparency = TransparencyType.Transparent,
+                Categories = ["ITA"],
+            };
             foreach (var before in new[] { 7, 1 })
             {
-                ics.Begin("VALARM")
-                    .Raw("ACTION", "DISPLAY")
-                    .Text("DESCRIPTION", $"{summary} ({ReminderTexts.Timing(before)})")
-                    .Raw("TRIGGER", $"-P{before}D")
-                    .End("VALARM");
+                deadline.Alarms.Add(new Alarm
+                {
+                    Action = AlarmAction.Display,
+                    Description = $"{summary} ({ReminderTexts.Timing(before)})",
+                    Trigger = new Trigger(Duration.FromDays(-before)),
+                });
             }
 
-            ics.End("VEVENT");
+            calendar.Events.Add(deadline);
         }
 
-        return ics.End("VCALENDAR").ToString();
+        // Ical.Net folds at 75 octets, escapes TEXT and ends lines with CRLF.
+        return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("Ical.Net wrote no calendar.");
     }
 }

@@ -1,11 +1,12 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+// SPDX-License-Identifier: MIT
+using System.Net.Security;
+using System.Net.Sockets;
 using ItaServerless.Core.Organizations;
-using ItaServerless.Core.Reminders;
 using ItaServerless.Notifications.Messages;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace ItaServerless.Notifications.Channels;
 
@@ -16,8 +17,11 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 587;
 
-    /// <summary>STARTTLS (System.Net.Mail's EnableSsl); off only for a local relay.</summary>
+    /// <summary>Encrypt the connection (STARTTLS, or implicit TLS, see <see cref="ImplicitTls"/>); never downgraded. Off only for a local relay.</summary>
     public bool EnableTls { get; set; } = true;
+
+    /// <summary>TLS from the first byte (SMTPS, RFC 8314) instead of STARTTLS; unset: only on port 465.</summary>
+    public bool? ImplicitTls { get; set; }
 
     /// <summary>Empty for a relay without authentication.</summary>
     public string? UserName { get; set; }
@@ -28,7 +32,14 @@ public sealed class SmtpOptions
 
     public string FromName { get; set; } = "ระบบติดตามมาตรการ ITA";
 
+    /// <summary>For the whole delivery (connect, TLS, authentication, sending).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How the connection is secured.</summary>
+    internal SecureSocketOptions Security =>
+        !EnableTls ? SecureSocketOptions.None
+        : (ImplicitTls ?? Port == 465) ? SecureSocketOptions.SslOnConnect
+        : SecureSocketOptions.StartTls;
 
     /// <summary>The problems that make these settings unusable (empty when fine).</summary>
     public IReadOnlyList<string> Problems()
@@ -36,50 +47,14 @@ public sealed class SmtpOptions
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(Host)) problems.Add("Notifications:Smtp:Host is required.");
         if (Port is < 1 or > 65535) problems.Add("Notifications:Smtp:Port must be 1..65535.");
+        if (ImplicitTls == true && !EnableTls) problems.Add("Notifications:Smtp:ImplicitTls needs EnableTls.");
         if (!Unit.CheckEmail(FromAddress, "fromAddress").IsValid) problems.Add("Notifications:Smtp:FromAddress must be an e-mail address.");
         if (Timeout <= TimeSpan.Zero) problems.Add("Notifications:Smtp:Timeout must be positive.");
         return problems;
     }
 }
 
-/// <summary>Builds the MIME message of a reminder: UTF-8 headers (RFC 2047) and a text + HTML alternative.</summary>
-public static class ReminderMail
-{
-    /// <summary>Header carrying <see cref="ReminderKey.FullValue"/>, so that a receiver or an audit can match retries.</summary>
-    public const string KeyHeader = "X-ITA-Reminder-Key";
-
-    public static MailMessage Build(ReminderMessage message, string fromAddress, string fromName)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var mail = new MailMessage
-        {
-            From = new MailAddress(fromAddress, fromName, Encoding.UTF8),
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-        };
-        foreach (var to in message.To) mail.To.Add(new MailAddress(to.Email, to.Name, Encoding.UTF8));
-        foreach (var cc in message.Cc) mail.CC.Add(new MailAddress(cc.Email, cc.Name, Encoding.UTF8));
-        mail.Headers[KeyHeader] = message.Key.FullValue;
-        // A stable Message-ID: a retried reminder is the same message to a mail client.
-        var domain = fromAddress[(fromAddress.LastIndexOf('@') + 1)..];
-        mail.Headers["Message-ID"] = $"<reminder.{message.Key.FullValue.Replace('|', '.')}@{domain}>";
-
-        mail.AlternateViews.Add(View(message.Text, MediaTypeNames.Text.Plain));
-        mail.AlternateViews.Add(View(message.Html, MediaTypeNames.Text.Html));
-        return mail;
-    }
-
-    private static AlternateView View(string content, string mediaType)
-    {
-        var view = AlternateView.CreateAlternateViewFromString(content, Encoding.UTF8, mediaType);
-        view.TransferEncoding = TransferEncoding.Base64;
-        return view;
-    }
-}
-
-/// <summary>E-mail through an SMTP server with System.Net.Mail.</summary>
+/// <summary>E-mail through an SMTP server with MailKit.</summary>
 public sealed class SmtpReminderChannel : IReminderChannel
 {
     private readonly SmtpOptions _options;
@@ -93,49 +68,92 @@ public sealed class SmtpReminderChannel : IReminderChannel
 
     public string Name => "email";
 
+    /// <summary>For tests: trusts a server certificate the system does not (null: the system's trust).</summary>
+    internal RemoteCertificateValidationCallback? CertificateValidation { get; init; }
+
     public async Task<DeliveryResult> SendAsync(ReminderMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.To.Count == 0) return DeliveryResult.Failure(Name, "no recipient e-mail address (add a contact to the unit or a planning officer)");
 
-        using var mail = ReminderMail.Build(message, _options.FromAddress, _options.FromName);
-        using var client = new SmtpClient(_options.Host, _options.Port)
-        {
-            EnableSsl = _options.EnableTls,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = (int)_options.Timeout.TotalMilliseconds,
-        };
-        if (!string.IsNullOrEmpty(_options.UserName)) client.Credentials = new NetworkCredential(_options.UserName, _options.Password);
-
+        using var client = new RefusalTrackingClient();
+        client.Timeout = (int)Math.Min(_options.Timeout.TotalMilliseconds, int.MaxValue);
+        client.ServerCertificateValidationCallback = CertificateValidation;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
         try
         {
-            await client.SendMailAsync(mail, timeout.Token).ConfigureAwait(false);
-            return DeliveryResult.Success(Name);
+            using var mail = ReminderMail.Build(message, _options.FromAddress, _options.FromName);
+            await client.ConnectAsync(_options.Host, _options.Port, _options.Security, timeout.Token).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(_options.UserName))
+            {
+                await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", timeout.Token).ConfigureAwait(false);
+            }
+
+            await client.SendAsync(mail, timeout.Token).ConfigureAwait(false);
         }
-        catch (SmtpFailedRecipientException e) when (Refused(e).Length < message.To.Count + message.Cc.Count)
+        catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.MessageNotAccepted && client.Refused.Count > 0)
         {
-            // The server took the message for the other recipients: sending again would duplicate their copy.
-            return DeliveryResult.Success(Name, "refused: " + string.Join(", ", Refused(e)));
+            return DeliveryResult.Failure(Name, Redact("all recipients refused: " + string.Join(", ", client.Refused.Select(r => $"{r.Address} ({r.Reply})"))));
         }
-        catch (SmtpException e)
+        catch (SmtpCommandException e)
         {
-            return DeliveryResult.Failure(Name, $"SMTP {(int)e.StatusCode} {e.StatusCode}: {e.Message}");
+            return DeliveryResult.Failure(Name, Redact($"SMTP {(int)e.StatusCode} {e.StatusCode}: {e.Message}"));
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (ServiceNotAuthenticatedException e)
+        {
+            return DeliveryResult.Failure(Name, Redact($"SMTP server requires authentication (Notifications:Smtp:UserName): {e.Message}"));
+        }
+        catch (MailKit.Security.AuthenticationException e)
+        {
+            return DeliveryResult.Failure(Name, Redact($"SMTP authentication failed for {_options.UserName}: {e.Message}"));
+        }
+        catch (SslHandshakeException e)
+        {
+            // MailKit's message is a multi-line guide: keep the certificate problems it found, else the TLS error itself.
+            var why = e.ServerCertificate is not null ? OneLine(e.Message) : Innermost(e).Message;
+            return DeliveryResult.Failure(Name, Redact($"TLS with {_options.Host}:{_options.Port} failed: {why}"));
+        }
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return DeliveryResult.Failure(Name, $"timed out after {_options.Timeout.TotalSeconds:0.###} s");
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException or System.Security.Authentication.AuthenticationException)
+        catch (Exception e) when (e is IOException or SocketException or ProtocolException or ParseException
+                                      or NotSupportedException or InvalidOperationException or System.Security.Authentication.AuthenticationException)
         {
-            return DeliveryResult.Failure(Name, e.Message);
+            return DeliveryResult.Failure(Name, Redact(e.Message));
         }
+
+        try
+        {
+            await client.DisconnectAsync(quit: true, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or SocketException or ProtocolException or OperationCanceledException or TimeoutException or SmtpCommandException)
+        {
+            // The server has the message: a failed QUIT must not make the sweep send it again.
+        }
+
+        return client.Refused.Count == 0
+            ? DeliveryResult.Success(Name)
+            // The server took the message for the other recipients: sending again would duplicate their copy.
+            : DeliveryResult.Success(Name, "refused: " + string.Join(", ", client.Refused.Select(r => r.Address)));
     }
 
-    /// <summary>System.Net.Mail throws one exception for one refused recipient, the plural type for several.</summary>
-    private static string[] Refused(SmtpFailedRecipientException e) =>
-        e is SmtpFailedRecipientsException many && many.InnerExceptions.Length > 0
-            ? many.InnerExceptions.Select(x => x.FailedRecipient ?? "?").ToArray()
-            : [e.FailedRecipient ?? "?"];
+    private static string OneLine(string text) =>
+        string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+
+    /// <summary>Defence in depth: a server's reply could echo what it was sent.</summary>
+    private string Redact(string detail) =>
+        string.IsNullOrEmpty(_options.Password) ? detail : detail.Replace(_options.Password, "***", StringComparison.Ordinal);
+
+    /// <summary>Sends to the accepted recipients when the server refuses some (MailKit's default gives up on the first).</summary>
+    private sealed class RefusalTrackingClient : SmtpClient
+    {
+        public List<(string Address, string Reply)> Refused { get; } = [];
+
+        protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
+            Refused.Add((mailbox.Address, $"{(int)response.StatusCode} {response.Response}"));
+    }
 }

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Reports.Documents;
 
 /// <summary>The documents' way of naming where an organization is, for callers that fill a <c>Location</c> field.</summary>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Collections.Concurrent;
 using PdfSharp.Fonts;
 
@@ -40,8 +40,6 @@ public sealed class ThaiFontResolver : IFontResolver
         lock (Gate)
         {
             if (_installed) return;
-            // PDFsharp 6.5 refuses to work without a loaded license; this project is AGPL-3.0-or-later.
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             if (GlobalFontSettings.FontResolver is { } existing && !ReferenceEquals(existing, Instance))
                 throw new InvalidOperationException("Another PDFsharp font resolver is installed; reports need ThaiFontResolver.");
             GlobalFontSettings.FontResolver = Instance;

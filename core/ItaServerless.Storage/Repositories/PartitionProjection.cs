@@ -1,5 +1,6 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Text.Json;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;
@@ -58,7 +59,7 @@ internal abstract class PartitionProjection
     /// <summary>The map of <paramref name="partition"/>: the projection row, or the partition's rows when it is missing.</summary>
     public async Task<SortedDictionary<string, JsonElement>> LoadAsync(TableClient table, string partition, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync(partition, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = await table.FindEntityAsync(partition, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return row is not null ? Read(row) : await BuildFromPartitionAsync(table, partition, cancellationToken).ConfigureAwait(false);
     }
 
@@ -66,7 +67,7 @@ internal abstract class PartitionProjection
     {
         var rows = new List<TableEntity>();
         // Data rows only: "~audit|…" and the projection itself start with '~'.
-        await foreach (var row in table.QueryPartitionAsync(partition, TableFilter.Create($"RowKey lt {"~"}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryPartitionAsync(partition, TableClient.CreateQueryFilter($"RowKey lt {"~"}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(row);
         }

@@ -1,4 +1,5 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;

@@ -1,6 +1,7 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using ItaServerless.Core.Audit;
 using ItaServerless.Core.Calendar;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;
@@ -15,8 +16,8 @@ public sealed class TableAuditTrail(StorageTables tables) : IAuditTrail
     public async Task<AuditPage> ListAsync(string organizationId, FiscalYear? year, int limit, string? continuation, CancellationToken cancellationToken = default)
     {
         var (table, partition) = ChainOf(organizationId, year);
-        var filter = TableFilter.PartitionWithRowKeyPrefix(partition, AuditedWriter.AuditPrefix);
-        await foreach (var page in table.QueryAsync(filter, cancellationToken: cancellationToken).AsPages(continuation, Math.Clamp(limit, 1, 1000)).ConfigureAwait(false))
+        var filter = TableClientExtensions.PartitionWithRowKeyPrefix(partition, AuditedWriter.AuditPrefix);
+        await foreach (var page in table.QueryEntitiesAsync(filter, cancellationToken: cancellationToken).AsPages(continuation, Math.Clamp(limit, 1, 1000)).ConfigureAwait(false))
         {
             var records = page.Values.Select(AuditedWriter.FromRow).OfType<AuditRecord>().ToList();
             return new AuditPage(records, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);

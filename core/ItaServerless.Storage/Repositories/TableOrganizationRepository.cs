@@ -1,8 +1,9 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Runtime.CompilerServices;
 using ItaServerless.Core.Audit;
 using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;
@@ -35,7 +36,7 @@ public sealed class TableOrganizationRepository(StorageTables tables, TimeProvid
 
     public async Task<Versioned<Organization>?> GetAsync(string organizationId, CancellationToken cancellationToken = default)
     {
-        var entity = await Table.GetEntityIfExistsAsync(organizationId, OrgRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await Table.FindEntityAsync(organizationId, OrgRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null ? null : new(FromEntity(entity), EntityWrites.Version(entity.ETag));
     }
 
@@ -52,7 +53,7 @@ public sealed class TableOrganizationRepository(StorageTables tables, TimeProvid
         var units = new List<Versioned<Unit>>();
         var officials = new List<Versioned<Official>>();
         // Everything but the audit trail ("~audit|…" sorts last).
-        await foreach (var entity in Table.QueryPartitionAsync(organizationId, TableFilter.Create($"RowKey lt {AuditedWriter.AuditPrefix}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in Table.QueryPartitionAsync(organizationId, TableClient.CreateQueryFilter($"RowKey lt {AuditedWriter.AuditPrefix}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var version = EntityWrites.Version(entity.ETag);
             if (entity.RowKey == OrgRow)
@@ -127,7 +128,7 @@ public sealed class TableOrganizationRepository(StorageTables tables, TimeProvid
         Func<string, TableEntity, T> read, CancellationToken cancellationToken)
     {
         var items = new List<Versioned<T>>();
-        await foreach (var entity in Table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(organizationId, prefix), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in Table.QueryEntitiesAsync(TableClientExtensions.PartitionWithRowKeyPrefix(organizationId, prefix), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             items.Add(new(read(organizationId, entity), EntityWrites.Version(entity.ETag)));
         }
@@ -137,7 +138,7 @@ public sealed class TableOrganizationRepository(StorageTables tables, TimeProvid
     private async Task<Versioned<T>?> GetChildAsync<T>(string organizationId, string rowKey,
         Func<string, TableEntity, T> read, CancellationToken cancellationToken) where T : class
     {
-        var entity = await Table.GetEntityIfExistsAsync(organizationId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await Table.FindEntityAsync(organizationId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null ? null : new(read(organizationId, entity), EntityWrites.Version(entity.ETag));
     }
 

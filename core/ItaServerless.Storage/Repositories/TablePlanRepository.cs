@@ -1,9 +1,10 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using ItaServerless.Core.Audit;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Planning;
 using ItaServerless.Core.Scoring;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;
@@ -29,7 +30,7 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
 
     public async Task<Versioned<Assessment>?> GetAssessmentAsync(string organizationId, FiscalYear assessmentYear, CancellationToken cancellationToken = default)
     {
-        var entity = await Table.GetEntityIfExistsAsync(Partition(organizationId, assessmentYear), AssessmentRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await Table.FindEntityAsync(Partition(organizationId, assessmentYear), AssessmentRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null ? null : new(Assessment.Create(StoredJson.Read<AssessmentDraft>(entity)).Value, EntityWrites.Version(entity.ETag));
     }
 
@@ -43,7 +44,7 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
     public async Task<IReadOnlyList<Versioned<Measure>>> ListMeasuresAsync(string organizationId, FiscalYear year, CancellationToken cancellationToken = default)
     {
         var measures = new List<Versioned<Measure>>();
-        await foreach (var entity in Table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(Partition(organizationId, year), MeasurePrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in Table.QueryEntitiesAsync(TableClientExtensions.PartitionWithRowKeyPrefix(Partition(organizationId, year), MeasurePrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             measures.Add(new(MeasureFrom(entity, year), EntityWrites.Version(entity.ETag)));
         }
@@ -53,7 +54,7 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
 
     public async Task<Versioned<Measure>?> GetMeasureAsync(string organizationId, FiscalYear year, MeasureKey key, CancellationToken cancellationToken = default)
     {
-        var entity = await Table.GetEntityIfExistsAsync(Partition(organizationId, year), MeasureRow(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await Table.FindEntityAsync(Partition(organizationId, year), MeasureRow(key), cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null ? null : new(MeasureFrom(entity, year), EntityWrites.Version(entity.ETag));
     }
 
@@ -83,7 +84,7 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
         var changes = new List<AuditedChange> { new(TableTransactionActionType.Delete, new TableEntity(partition, MeasureRow(key)), ifMatch, "measure", key.ToString(), AuditActions.Delete) };
         foreach (var round in ReportingRound.All)
         {
-            if (await Table.GetEntityIfExistsAsync(partition, ProgressRow(round, key), cancellationToken: cancellationToken).ConfigureAwait(false) is { } progress)
+            if (await Table.FindEntityAsync(partition, ProgressRow(round, key), cancellationToken: cancellationToken).ConfigureAwait(false) is { } progress)
             {
                 // A report changed meanwhile fails the whole delete (412): the caller reloads and decides again.
                 changes.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, progress.RowKey), EntityWrites.Version(progress.ETag),
@@ -103,7 +104,7 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
     {
         var records = new List<Versioned<ProgressRecord>>();
         string prefix = ProgressPrefix + round.Round.Code + "|";
-        await foreach (var entity in Table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(Partition(organizationId, round.Year), prefix), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in Table.QueryEntitiesAsync(TableClientExtensions.PartitionWithRowKeyPrefix(Partition(organizationId, round.Year), prefix), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             records.Add(new(ProgressFrom(entity), EntityWrites.Version(entity.ETag)));
         }
@@ -112,7 +113,7 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
 
     public async Task<Versioned<ProgressRecord>?> GetProgressAsync(string organizationId, FiscalYear year, ReportingRound round, MeasureKey key, CancellationToken cancellationToken = default)
     {
-        var entity = await Table.GetEntityIfExistsAsync(Partition(organizationId, year), ProgressRow(round, key), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await Table.FindEntityAsync(Partition(organizationId, year), ProgressRow(round, key), cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null ? null : new(ProgressFrom(entity), EntityWrites.Version(entity.ETag));
     }
 

@@ -1,8 +1,9 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Globalization;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Reminders;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;
@@ -39,7 +40,7 @@ public sealed class TableReminderLog(StorageTables tables) : IReminderLog
 
         for (var attempt = 1; ; attempt++)
         {
-            var entity = await Table.GetEntityIfExistsAsync(Partition(key.Organization, key.Round), Row(key, channel), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var entity = await Table.FindEntityAsync(Partition(key.Organization, key.Round), Row(key, channel), cancellationToken: cancellationToken).ConfigureAwait(false);
             var current = entity is null ? null : FromEntity(key.Organization, key.Round, entity);
             if (current?.State == ReminderDeliveryState.Delivered) return new ReminderClaim(ReminderClaimOutcome.AlreadyDelivered, current);
             if (current is { State: ReminderDeliveryState.Claimed } && current.ClaimedUntil > now) return new ReminderClaim(ReminderClaimOutcome.HeldByAnother, current);
@@ -104,9 +105,9 @@ public sealed class TableReminderLog(StorageTables tables) : IReminderLog
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         // Partitions "{org}|…": '|' follows every id character and '}' follows '|'.
-        var filter = TableFilter.Create($"PartitionKey ge {organizationId + "|"} and PartitionKey lt {organizationId + "}"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {organizationId + "|"} and PartitionKey lt {organizationId + "}"}");
         var entries = new List<ReminderDelivery>();
-        await foreach (var entity in Table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in Table.QueryEntitiesAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (TryFromEntity(organizationId, entity) is { } entry) entries.Add(entry);
         }

@@ -1,9 +1,10 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;

@@ -1,7 +1,8 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using ItaServerless.Core.Audit;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Repositories;
@@ -23,14 +24,14 @@ public sealed class TableReportRecordRepository(StorageTables tables, TimeProvid
 
     public async Task<Versioned<ReportRecord>?> GetAsync(string organizationId, FiscalYear year, string id, CancellationToken cancellationToken = default)
     {
-        var entity = await Table.GetEntityIfExistsAsync(TablePlanRepository.Partition(organizationId, year), ReportPrefix + id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await Table.FindEntityAsync(TablePlanRepository.Partition(organizationId, year), ReportPrefix + id, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entity is null ? null : new(FromEntity(organizationId, year, entity), EntityWrites.Version(entity.ETag));
     }
 
     public async Task<IReadOnlyList<Versioned<ReportRecord>>> ListAsync(string organizationId, FiscalYear year, CancellationToken cancellationToken = default)
     {
         var records = new List<Versioned<ReportRecord>>();
-        await foreach (var entity in Table.QueryAsync(TableFilter.PartitionWithRowKeyPrefix(TablePlanRepository.Partition(organizationId, year), ReportPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in Table.QueryEntitiesAsync(TableClientExtensions.PartitionWithRowKeyPrefix(TablePlanRepository.Partition(organizationId, year), ReportPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             records.Add(new(FromEntity(organizationId, year, entity), EntityWrites.Version(entity.ETag)));
         }

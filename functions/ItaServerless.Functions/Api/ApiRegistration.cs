@@ -1,10 +1,10 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using ItaServerless.Core.Access;
 using ItaServerless.Core.Audit;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Storage.Access;
 using ItaServerless.Storage.Repositories;
-using ItaServerless.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ItaServerless.Functions.Api;
 
@@ -28,7 +28,7 @@ public static class ApiRegistration
             document.Info.Title = "ITA Serverless API";
             document.Info.Description = "Organizations, ITA results, measures, progress and reports of Thai public bodies. " +
                 "Auth: x-functions-key (admin) or Authorization: Bearer ita.<id>.<secret> (organization token). Errors: RFC 9457 problems.";
-            document.Info.License = new() { Name = "AGPL-3.0-or-later" };
+            document.Info.License = new() { Name = "MIT" };
             return Task.CompletedTask;
         }));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Functions.Invocation;
 
 /// <summary>A timer or blob function: the host posts its payload to <c>POST /{FunctionName}</c>.</summary>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Collections.Concurrent;
 using System.Text.Json.Serialization;
 using Azure;
@@ -7,6 +7,9 @@ using ItaServerless.Functions.Invocation;
 using ItaServerless.Functions.Metadata;
 using ItaServerless.Functions.Storage;
 using ItaServerless.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using ItaServerless.Storage.Blobs;
 using Microsoft.Extensions.Options;
 
@@ -91,10 +94,10 @@ public sealed class BlobTriggerWatcher(
             var path = ((BlobTriggerBinding)function.Trigger).Path;
             await store.EnsureContainerAsync(path.Container, cancellationToken);
             var container = store.Service.GetBlobContainerClient(path.Container);
-            await foreach (var item in container.GetBlobsAsync(path.LiteralPrefix.Length == 0 ? null : path.LiteralPrefix, cancellationToken))
+            await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = path.LiteralPrefix.Length == 0 ? null : path.LiteralPrefix }, cancellationToken))
             {
                 if (path.Match(item.Name) is null) continue;
-                if (await ProcessAsync(function, item.Name, item.ETag, cancellationToken)) invocations++;
+                if (await ProcessAsync(function, item.Name, item.Properties.ETag!.Value, cancellationToken)) invocations++;
             }
         }
         return invocations;
@@ -129,7 +132,7 @@ public sealed class BlobTriggerWatcher(
             BlobDownloadResult download;
             try
             {
-                download = (await blob.DownloadContentAsync(BlobRequestConditions.IfMatches(etag), cancellationToken)).Value;
+                download = (await blob.DownloadContentAsync(BlobConditions.IfMatches(etag), cancellationToken)).Value;
             }
             catch (RequestFailedException e) when (e.IsNotFound() || e.IsPreconditionFailed())
             {
@@ -178,9 +181,9 @@ public sealed class BlobTriggerWatcher(
     /// <summary>The payload for one downloaded blob (also used by the admin route).</summary>
     public InvocationRequest BuildRequest(FunctionDefinition function, BlobClient blob, string blobName, BlobDownloadResult download)
     {
-        var p = download.Properties;
+        var p = download.Details;
         return PayloadFactory.Blob(function, blobName, blob.Uri, download.Content,
             new BlobTriggerProperties(p.ETag.ToString(), p.ContentLength, p.ContentType, p.LastModified),
-            p.Metadata, clock.GetUtcNow());
+            new Dictionary<string, string>(p.Metadata), clock.GetUtcNow());
     }
 }

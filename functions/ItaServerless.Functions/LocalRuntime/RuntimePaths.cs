@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Functions.LocalRuntime;
 
 /// <summary>Where the local runtime keeps its records in the azure-webjobs-hosts container, after the Functions host's layout.</summary>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Functions.Metadata;
 
 /// <summary>What starts a function: exactly one trigger per function.json.</summary>

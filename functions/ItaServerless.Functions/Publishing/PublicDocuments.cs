@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Globalization;
 using System.Security.Cryptography;
 using Azure;
@@ -6,6 +6,9 @@ using ItaServerless.Core.Persistence;
 using ItaServerless.Functions.Reporting;
 using ItaServerless.Functions.Storage;
 using ItaServerless.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using ItaServerless.Storage.Blobs;
 
 namespace ItaServerless.Functions.Publishing;
@@ -54,9 +57,9 @@ public sealed class PublicDocuments(RuntimeBlobStore store)
             try
             {
                 // Create-only, or replace exactly the version we saw: two publishers never both win.
-                var conditions = existing is null ? BlobRequestConditions.CreateOnly() : BlobRequestConditions.IfMatches(existing.ETag);
+                var conditions = existing is null ? BlobConditions.CreateOnly() : BlobConditions.IfMatches(existing.ETag);
                 var info = (await blob.UploadAsync(BinaryData.FromBytes(pdf),
-                    new BlobUploadOptions { ContentType = ReportFiles.PdfContentType, Metadata = metadata, Conditions = conditions }, cancellationToken)).Value;
+                    new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ReportFiles.PdfContentType }, Metadata = metadata, Conditions = conditions }, cancellationToken)).Value;
                 return new PublishedDocument(document, record.Id, pdf.LongLength, sha256, publishedAt.ToUniversalTime(), info.ETag);
             }
             catch (RequestFailedException e) when (e.IsConcurrencyConflict() && attempt < MaxTries)
@@ -86,7 +89,7 @@ public sealed class PublicDocuments(RuntimeBlobStore store)
         try
         {
             var download = (await store.Blob(Container, document.BlobName).DownloadContentAsync(cancellationToken: cancellationToken)).Value;
-            return Describe(document, download.Properties) is { } published ? (published, download.Content) : null;
+            return Describe(document, download.Details) is { } published ? (published, download.Content) : null;
         }
         catch (RequestFailedException e) when (e.IsNotFound())
         {
@@ -100,7 +103,7 @@ public sealed class PublicDocuments(RuntimeBlobStore store)
         var found = new List<PublicDocument>();
         try
         {
-            await foreach (var item in store.Service.GetBlobContainerClient(Container).GetBlobsAsync(organization + "/", cancellationToken))
+            await foreach (var item in store.Service.GetBlobContainerClient(Container).GetBlobsAsync(new GetBlobsOptions { Prefix = organization + "/" }, cancellationToken))
             {
                 if (PublicDocument.TryParseBlobName(item.Name) is { } document && document.Organization == organization) found.Add(document);
             }
@@ -122,12 +125,17 @@ public sealed class PublicDocuments(RuntimeBlobStore store)
     }
 
     /// <summary>Null for a blob that was not written by <see cref="PublishAsync"/> (no facts): it is not served.</summary>
-    private static PublishedDocument? Describe(PublicDocument document, BlobProperties properties)
+    private static PublishedDocument? Describe(PublicDocument document, BlobProperties properties) =>
+        Describe(document, properties.Metadata, properties.ContentLength, properties.ETag);
+
+    private static PublishedDocument? Describe(PublicDocument document, BlobDownloadDetails details) =>
+        Describe(document, details.Metadata, details.ContentLength, details.ETag);
+
+    private static PublishedDocument? Describe(PublicDocument document, IDictionary<string, string> meta, long contentLength, ETag etag)
     {
-        var meta = properties.Metadata;
         return meta.TryGetValue(ReportIdKey, out var id) && meta.TryGetValue(Sha256Key, out var sha) && meta.TryGetValue(PublishedAtKey, out var at)
             && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var publishedAt)
-            ? new PublishedDocument(document, id, properties.ContentLength, sha, publishedAt, properties.ETag)
+            ? new PublishedDocument(document, id, contentLength, sha, publishedAt, etag)
             : null;
     }
 }

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Security.Cryptography;
 using Azure;
 using ItaServerless.Core.Calendar;
@@ -6,6 +6,9 @@ using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Validation;
 using ItaServerless.Functions.Storage;
 using ItaServerless.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using ItaServerless.Storage.Blobs;
 using PdfSharp.Pdf.IO;
 
@@ -46,7 +49,7 @@ public sealed class ReportFiles(RuntimeBlobStore store)
         try
         {
             await RequestBlob(request.Organization, request.Year, request.Id).UploadAsync(request.ToBinary(),
-                new BlobUploadOptions { ContentType = "application/json", Conditions = BlobRequestConditions.CreateOnly() }, cancellationToken);
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = BlobConditions.CreateOnly() }, cancellationToken);
             return request;
         }
         catch (RequestFailedException e) when (e.IsConcurrencyConflict())
@@ -79,7 +82,7 @@ public sealed class ReportFiles(RuntimeBlobStore store)
         try
         {
             await blob.UploadAsync(BinaryData.FromBytes(pdf),
-                new BlobUploadOptions { ContentType = PdfContentType, Conditions = BlobRequestConditions.CreateOnly() }, cancellationToken);
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = PdfContentType }, Conditions = BlobConditions.CreateOnly() }, cancellationToken);
             return pdf;
         }
         catch (RequestFailedException e) when (e.IsConcurrencyConflict())

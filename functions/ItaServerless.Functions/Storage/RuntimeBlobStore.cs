@@ -1,9 +1,12 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using ItaServerless.Functions.Invocation;
 using ItaServerless.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using ItaServerless.Storage.Blobs;
 
 namespace ItaServerless.Functions.Storage;
@@ -29,7 +32,7 @@ public sealed class RuntimeBlobStore(BlobServiceClient service)
     public async Task EnsureContainerAsync(string container, CancellationToken cancellationToken)
     {
         if (_containers.ContainsKey(container)) return;
-        await Service.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken);
+        await Service.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         _containers[container] = true;
     }
 
@@ -40,7 +43,7 @@ public sealed class RuntimeBlobStore(BlobServiceClient service)
         {
             var result = (await Blob(container, name).DownloadContentAsync(cancellationToken: cancellationToken)).Value;
             var value = result.Content.ToMemory().Length == 0 ? default : JsonSerializer.Deserialize<T>(result.Content.ToStream(), PayloadJson.Options);
-            return new StoredJson<T>(value, result.Properties.ETag);
+            return new StoredJson<T>(value, result.Details.ETag);
         }
         catch (RequestFailedException e) when (e.IsNotFound())
         {
@@ -54,7 +57,7 @@ public sealed class RuntimeBlobStore(BlobServiceClient service)
         await EnsureContainerAsync(container, cancellationToken);
         await Blob(container, name).UploadAsync(
             BinaryData.FromObjectAsJson(value, PayloadJson.Options),
-            new BlobUploadOptions { ContentType = "application/json", Conditions = leaseId is null ? null : new BlobRequestConditions { LeaseId = leaseId } },
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = leaseId is null ? null : new BlobRequestConditions { LeaseId = leaseId } },
             cancellationToken);
     }
 
@@ -68,7 +71,7 @@ public sealed class RuntimeBlobStore(BlobServiceClient service)
         var blob = Blob(container, name);
         try
         {
-            await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = BlobRequestConditions.CreateOnly() }, cancellationToken);
+            await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = BlobConditions.CreateOnly() }, cancellationToken);
         }
         catch (RequestFailedException e) when (e.IsConcurrencyConflict() || e.ErrorCode == StorageErrors.LeaseAlreadyPresent || e.Status == 412)
         {
@@ -91,7 +94,7 @@ public sealed class RuntimeBlobStore(BlobServiceClient service)
     {
         try
         {
-            await lease.ReleaseAsync(CancellationToken.None);
+            await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
         }
         catch (RequestFailedException)
         {
@@ -107,7 +110,7 @@ public sealed class RuntimeBlobStore(BlobServiceClient service)
             while (true)
             {
                 await Task.Delay(duration / 3, cancellationToken);
-                await lease.RenewAsync(cancellationToken);
+                await lease.RenewAsync(cancellationToken: cancellationToken);
             }
         }
         catch (OperationCanceledException)

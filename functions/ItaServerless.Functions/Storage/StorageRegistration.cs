@@ -1,7 +1,10 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using ItaServerless.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using ItaServerless.Storage.Blobs;
-using ItaServerless.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ItaServerless.Functions.Storage;

@@ -1,8 +1,10 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure;
 using ItaServerless.Functions.Tests.Api;
+using Azure.Data.Tables;
+using ItaServerless.Storage;
 using ItaServerless.Storage.Tables;
 using ItaServerless.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -125,7 +127,7 @@ public sealed class AuditTrailTests : ApiTestBase
     {
         var (org, editor) = await OrgWithMeasuresAsync(2);
         var plans = _raw.GetTableClient("Plans");
-        var measure = (await plans.GetEntityAsync($"{org}|2569", "measure|ita|0002")).Value;
+        var measure = (await plans.GetEntityAsync<TableEntity>($"{org}|2569", "measure|ita|0002")).Value;
         measure["Data"] = measure.GetString("Data")!.Replace("มาตรการที่ 2", "มาตรการแก้ไขเอง", StringComparison.Ordinal);
         await plans.UpdateEntityAsync(measure, measure.ETag, TableUpdateMode.Replace);
         var edited = await VerifyAsync(editor, org, 2569);
@@ -200,7 +202,7 @@ public sealed class AuditTrailTests : ApiTestBase
     }
 
     private static async Task<TableEntity> AuditRowAsync(TableClient table, string partition, long sequence) =>
-        (await table.GetEntityAsync(partition, "~audit|" + (999_999_999_999 - sequence).ToString("D12", System.Globalization.CultureInfo.InvariantCulture))).Value;
+        (await table.GetEntityAsync<TableEntity>(partition, "~audit|" + (999_999_999_999 - sequence).ToString("D12", System.Globalization.CultureInfo.InvariantCulture))).Value;
 
     /// <summary>The hash a forger would compute for an edited row (the canonical form is public in AuditRecord).</summary>
     private static string RehashedRecord(TableEntity row) =>
@@ -220,57 +222,38 @@ public sealed class AuditFault
 }
 
 /// <summary>The real storage client whose tables can be told to send a failing audit row inside the real transaction.</summary>
-public sealed class FaultyTables(string connectionString, AuditFault fault) : TableServiceClient(connectionString)
+public sealed class FaultyTables : TableServiceClient
 {
-    public override TableClient GetTableClient(string tableName) => new FaultyTable(base.GetTableClient(tableName), fault);
+    private readonly string _connectionString;
+    private readonly AuditFault _fault;
+
+    public FaultyTables(string connectionString, AuditFault fault)
+        : base(connectionString, StorageOptions.ForTables())
+    {
+        _connectionString = connectionString;
+        _fault = fault;
+    }
+
+    public override TableClient GetTableClient(string tableName) => new FaultyTable(_connectionString, tableName, _fault);
 }
 
-/// <summary>Delegates to the real client; only <see cref="SubmitTransactionAsync"/> may rewrite audit rows.</summary>
-public sealed class FaultyTable(TableClient inner, AuditFault fault) : TableClient
+/// <summary>The real table client; only <see cref="SubmitTransactionAsync"/> may rewrite audit rows.</summary>
+public sealed class FaultyTable(string connectionString, string tableName, AuditFault fault) : TableClient(connectionString, tableName, StorageOptions.ForTables())
 {
-    public override string Name => inner.Name;
-
-    public override Uri Uri => inner.Uri;
-
-    public override Task<Response<bool>> CreateIfNotExistsAsync(CancellationToken cancellationToken = default) => inner.CreateIfNotExistsAsync(cancellationToken);
-
-    public override Task<Response<TableEntity>> GetEntityAsync(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default) =>
-        inner.GetEntityAsync(partitionKey, rowKey, select, cancellationToken);
-
-    public override Task<TableEntity?> GetEntityIfExistsAsync(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default) =>
-        inner.GetEntityIfExistsAsync(partitionKey, rowKey, select, cancellationToken);
-
-    public override Task<Response<ETag>> AddEntityAsync(TableEntity entity, CancellationToken cancellationToken = default) => inner.AddEntityAsync(entity, cancellationToken);
-
-    public override Task<Response<ETag>> UpsertEntityAsync(TableEntity entity, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default) =>
-        inner.UpsertEntityAsync(entity, mode, cancellationToken);
-
-    public override Task<Response<ETag>> UpdateEntityAsync(TableEntity entity, ETag ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default) =>
-        inner.UpdateEntityAsync(entity, ifMatch, mode, cancellationToken);
-
-    public override Task<Response<bool>> DeleteEntityAsync(string partitionKey, string rowKey, ETag ifMatch = default, CancellationToken cancellationToken = default) =>
-        inner.DeleteEntityAsync(partitionKey, rowKey, ifMatch, cancellationToken);
-
-    public override AsyncPageable<TableEntity> QueryAsync(string? filter = null, IEnumerable<string>? select = null, int? maxPerPage = null, CancellationToken cancellationToken = default) =>
-        inner.QueryAsync(filter, select, maxPerPage, cancellationToken);
-
-    public override AsyncPageable<TableEntity> QueryPartitionAsync(string partitionKey, string? additionalFilter = null, IEnumerable<string>? select = null, int? maxPerPage = null, CancellationToken cancellationToken = default) =>
-        inner.QueryPartitionAsync(partitionKey, additionalFilter, select, maxPerPage, cancellationToken);
-
-    public override Task<Response<IReadOnlyList<TableTransactionResult>>> SubmitTransactionAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken = default)
+    public override Task<Response<IReadOnlyList<Response>>> SubmitTransactionAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken = default)
     {
         var collide = fault.CollideAuditRowsWith;
-        if (collide is null) return inner.SubmitTransactionAsync(actions, cancellationToken);
+        if (collide is null) return base.SubmitTransactionAsync(actions, cancellationToken);
         Interlocked.Increment(ref fault.Injected);
-        return inner.SubmitTransactionAsync(actions.Select(a => a.Entity.RowKey.StartsWith("~audit|", StringComparison.Ordinal)
-            ? a with { Entity = Copy(a.Entity, collide) }
-            : a), cancellationToken);
+        return base.SubmitTransactionAsync(actions.Select(a => a.Entity.RowKey.StartsWith("~audit|", StringComparison.Ordinal)
+            ? new TableTransactionAction(a.ActionType, Copy((TableEntity)a.Entity, collide), a.ETag)
+            : a).ToList(), cancellationToken);
     }
 
     private static TableEntity Copy(TableEntity entity, string rowKey)
     {
         var copy = new TableEntity(entity.PartitionKey, rowKey);
-        foreach (var (name, value) in entity) copy[name] = value;
+        foreach (var (name, value) in entity.StoredProperties()) copy[name] = value;
         return copy;
     }
 }

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 namespace ItaServerless.Functions.Tests.Browser;
 
 /// <summary>One row of seed 000's table: a measure of FY 2566 and its 6-month result.</summary>

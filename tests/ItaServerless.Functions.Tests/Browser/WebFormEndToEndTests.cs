@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -51,7 +51,7 @@ public sealed class WebFormEndToEndTests(BrowserFixture fixture)
         Assert.Equal(app.FormUrl("#/signin"), Driver.Url);
         Assert.Equal("th", Driver.FindElement(By.TagName("html")).GetAttribute("lang"));
         var link = Driver.FindElement(By.CssSelector("footer a"));
-        Assert.Equal("ซอร์สโค้ด (AGPL-3.0-or-later)", link.Text);
+        Assert.Equal("ซอร์สโค้ด (MIT)", link.Text);
         Assert.Equal(new Uri(app.BaseUrl, "/api/source").ToString(), link.GetAttribute("href"));
         Assert.StartsWith("Sarabun, Laksaman, \"Noto Sans Thai\"", chrome.Script<string>("return getComputedStyle(document.body).fontFamily;"), StringComparison.Ordinal);
     }

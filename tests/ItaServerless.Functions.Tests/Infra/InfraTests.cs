@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ItaServerless.Functions.Storage;
@@ -41,7 +41,7 @@ public sealed partial class InfraTests
         foreach (var file in files)
         {
             var source = BicepSource.Load(Path.GetRelativePath(RepoPaths.RepoRoot, file));
-            Assert.StartsWith("// SPDX-License-Identifier: AGPL-3.0-or-later", source.Text, StringComparison.Ordinal);
+            Assert.StartsWith("// SPDX-License-Identifier: MIT", source.Text, StringComparison.Ordinal);
         }
         Assert.Throws<FormatException>(() => BicepSource.Parse("var x = {\n  a: 'b'\n"));
         Assert.Throws<FormatException>(() => BicepSource.Parse("var x = 'open\n"));
@@ -66,7 +66,7 @@ public sealed partial class InfraTests
             var account = services.GetRequiredService<StorageAccount>();
             Assert.Equal(new Uri("https://stitainfratest01.blob.core.windows.net"), account.Blobs.Uri);
             Assert.Equal(new Uri("https://stitainfratest01.table.core.windows.net"), account.Tables.Uri);
-            Assert.False(account.Blobs.CanGenerateSasUri);  // no shared key anywhere
+            Assert.False(account.Blobs.CanGenerateAccountSasUri);  // no shared key anywhere
         }
         finally
         {

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -120,7 +120,7 @@ public sealed class PublishingTests(AzuriteFixture azurite)
             first.Get<AutoPublisher>().RunAsync(AfterDue, _ => { }, default), second.Get<AutoPublisher>().RunAsync(AfterDue, _ => { }, default));
         var id = Assert.Single(await ReportsAsync(editor, org))!["id"]!.GetValue<string>();
         var requests = new List<string>();
-        await foreach (var blob in first.Get<Storage.RuntimeBlobStore>().Service.GetBlobContainerClient(Reporting.ReportFiles.RequestsContainer).GetBlobsAsync(org + "/"))
+        await foreach (var blob in first.Get<Storage.RuntimeBlobStore>().Service.GetBlobContainerClient(Reporting.ReportFiles.RequestsContainer).GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = org + "/" }))
             requests.Add(blob.Name);
         Assert.Equal([$"{org}/2569/{id}.json"], requests);
 

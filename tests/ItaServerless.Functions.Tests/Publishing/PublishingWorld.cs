@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Collections.Concurrent;
 using System.Net;
 using ItaServerless.Functions.Functions.PublishReports;
@@ -9,6 +9,7 @@ using ItaServerless.Functions.Storage;
 using ItaServerless.Functions.Tests.Api;
 using ItaServerless.Functions.Tests.Reports;
 using ItaServerless.Storage.Repositories;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 using ItaServerless.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -108,7 +109,7 @@ public sealed class PublishingWorld : IDisposable
         var blobs = new Dictionary<string, string>();
         var container = app.Get<RuntimeBlobStore>().Service.GetBlobContainerClient(PublicDocuments.Container);
         await container.CreateIfNotExistsAsync();
-        await foreach (var blob in container.GetBlobsAsync(org + "/")) blobs[blob.Name] = blob.ETag.ToString();
+        await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = org + "/" })) blobs[blob.Name] = blob.Properties.ETag.ToString()!;
         return blobs;
     }
 

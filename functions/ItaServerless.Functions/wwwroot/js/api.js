@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // fetch for the API: bearer token, JSON bodies, ETags and RFC 9457 problems.
 import { getSession } from './session.js';
 

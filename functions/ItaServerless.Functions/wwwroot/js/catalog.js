@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // The question catalog of an assessment year (GET /api/orgs/{org}/catalog/{fy}), normalized.
 import { api, ApiError, orgPath } from './api.js';
 import { INDICATORS } from './thai.js';

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // Small DOM helpers: elements are built with textContent, never innerHTML, so user data stays text.
 
 let idCounter = 0;

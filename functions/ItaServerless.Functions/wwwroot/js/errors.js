@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // Shows an API problem in a form: each error's Thai message next to its input, and a summary.
 import { h } from './dom.js';
 import { ApiError } from './api.js';

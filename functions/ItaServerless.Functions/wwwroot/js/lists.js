@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // An editable list (method steps, contacts, responsible units): add, remove and reorder rows.
 // Every control of row i carries data-field "<field>[i]" or "<field>[i].<sub>" so that API errors
 // land on the right row after any reordering (an error on a whole object row falls back to the list).

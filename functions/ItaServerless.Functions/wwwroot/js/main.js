@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // The single page: hash routes (#/signin, #/org, #/scores, #/measures, #/progress), one module per screen.
 import { h, clear, button } from './dom.js';
 import { getSession, clearSession, isEditor } from './session.js';

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // The signed-in organization and token live in sessionStorage: they go when the tab closes.
 
 const KEY = 'ita.session';

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // Thai labels and the Buddhist-Era calendar used by every screen.
 
 export const INDICATORS = [

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // Measures of a fiscal year: the list (per plan, by number) and the editor.
 import { h, field, input, select, textarea, button, parseNumber, notice, uid } from '../dom.js';
 import { api, ApiError, orgPath, seg } from '../api.js';

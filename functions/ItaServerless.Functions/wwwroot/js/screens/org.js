@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // The organization: its details and due dates, divisions with reminder contacts, signers, reporter tokens.
 import { h, field, input, select, button, textOrUndefined, notice, uid } from '../dom.js';
 import { api, ApiError, etagOf, getOrNull, orgPath, seg } from '../api.js';

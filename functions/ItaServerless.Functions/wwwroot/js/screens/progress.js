@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // Progress of each measure in a round (6 or 12 months), and the round summary.
 import { h, field, input, select, textarea, button, parseNumber, notice, textOrUndefined, uid } from '../dom.js';
 import { api, ApiError, etagOf, getOrNull, orgPath, seg } from '../api.js';

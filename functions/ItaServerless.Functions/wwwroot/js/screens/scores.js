@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // Last year's ITA result: total, tools, indicators and every question of the year; then the analysis.
 import { h, field, input, select, parseNumber, notice, clear } from '../dom.js';
 import { api, ApiError, getOrNull, orgPath } from '../api.js';

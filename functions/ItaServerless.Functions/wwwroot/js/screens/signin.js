@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: AGPL-3.0-or-later
+// SPDX-License-Identifier: MIT
 // Sign in with an organization id and token; or, with the admin key, create an organization.
 import { h, field, input, select, button, textOrUndefined, notice } from '../dom.js';
 import { api, ApiError, getOrNull, orgPath, seg } from '../api.js';
