@@ -89,8 +89,8 @@ internal static class ReminderSweepBenchmark
             Indicators: [1 + n % 10], Responsible: [unitIds[n % 3]]), Year, null).Value).ToArray();
         // Organizations without open work reported every measure of the 6m round; the others left four (of all three units) unreported.
         var reported = measures.Where(m => !open || m.Number <= 8);
-        var progress = reported.Select(m => new ProgressRecord(m.Key, ReportingRound.SixMonths,
-            new ProgressDraft("done", Reporter: new ReporterDraft("นายรังสรรค์ ศรีเพชร", null)), SweepAt.AddDays(-10))).ToArray();
+        var progress = reported.Select(m => new ProgressRecord(Progress.Create(
+            new ProgressDraft("done", Reporter: new ReporterDraft("นายรังสรรค์ ศรีเพชร", null)), m, ReportingRound.SixMonths).Value, SweepAt.AddDays(-10))).ToArray();
         return new OrganizationImport(org, units, officials, measures, progress);
     }
 

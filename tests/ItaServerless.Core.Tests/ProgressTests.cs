@@ -91,4 +91,36 @@ public class ProgressTests
         var p = Progress.Create(new ProgressDraft("done", Result: "๑. ประชุม\r\n๒. อบรม", Reporter: Reporter), Funded, ReportingRound.SixMonths).Value;
         Assert.Equal("๑. ประชุม\n๒. อบรม", p.Result);
     }
+
+    [Fact]
+    public void A_stored_report_is_restored_without_the_budget_rule_but_not_without_its_structure()
+    {
+        var round = new FiscalYearRound(Funded.FiscalYear, ReportingRound.SixMonths);
+        var reporter = ItaServerless.Core.Planning.Reporter.Restore("นายรังสรรค์ ศรีเพชร", null);
+        // Accepted under an earlier, larger budget: still readable.
+        var old = Progress.Restore(round, Funded.Key, ProgressStatus.InProgress, null, null, null, null, null, Baht.Of(250_000m), reporter, []);
+        Assert.Equal(250_000m, old.Disbursed.Amount);
+
+        Assert.Throws<Persistence.StoredDataException>(() =>
+            Progress.Restore(round, Funded.Key, ProgressStatus.Waiting, null, null, null, null, null, Baht.Zero, reporter, []));
+        Assert.Throws<Persistence.StoredDataException>(() =>
+            Progress.Restore(round, Funded.Key, ProgressStatus.CannotDo, null, null, null, null, null, Baht.Zero, reporter, []));
+        Assert.Throws<Persistence.StoredDataException>(() => ItaServerless.Core.Planning.Reporter.Restore(" ", null));
+    }
+
+    [Fact]
+    public void A_budget_cut_below_a_reported_amount_is_refused_naming_the_budget()
+    {
+        var six = Progress.Create(new ProgressDraft("inProgress", Disbursed: 4_000m, Reporter: Reporter), Funded, ReportingRound.SixMonths).Value;
+        var twelve = Progress.Create(new ProgressDraft("done", Disbursed: 4_500m, Reporter: Reporter), Funded, ReportingRound.TwelveMonths).Value;
+        var cut = Measure.Create(Funded.ToDraft() with { Budget = 4_000m }, Funded.FiscalYear, null).Value;
+        var error = Assert.Single(BudgetRule.CheckCut(cut, [six, twelve]));
+        Assert.Equal(("below_disbursed", "budget"), (error.Code, error.Field));
+        Assert.Contains("รอบ ๑๒ เดือน", error.MessageTh, StringComparison.Ordinal);
+        Assert.Contains("4500.00", error.MessageEn, StringComparison.Ordinal);
+
+        var enough = Measure.Create(Funded.ToDraft() with { Budget = 4_500m }, Funded.FiscalYear, null).Value;
+        Assert.Empty(BudgetRule.CheckCut(enough, [six, twelve]));
+        Assert.Empty(BudgetRule.CheckCut(cut, []));
+    }
 }

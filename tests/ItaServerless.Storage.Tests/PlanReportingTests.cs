@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
+using ItaServerless.Core.Money;
 using ItaServerless.Core.Planning;
 using ItaServerless.Storage.Repositories;
 using Azure.Data.Tables;
@@ -37,8 +38,8 @@ public sealed class PlanReportingTests(AzuriteFixture azurite) : IAsyncLifetime
         Measure.Create(new MeasureDraft("ita", number, title, Indicators: [9], Responsible: units), Year, null).Value;
 
     private static ProgressRecord Report(int number, ReportingRound round, string status = "done") =>
-        new(new MeasureKey(Plan.Ita, number), round, new ProgressDraft(status, Reason: status == "cannotDo" ? "งบประมาณไม่เพียงพอ" : null,
-            Reporter: new ReporterDraft("ผู้รายงาน", null)), DateTimeOffset.UtcNow);
+        new(Progress.Restore(new FiscalYearRound(Year, round), new MeasureKey(Plan.Ita, number), ProgressStatuses.ParseReported(status).Value,
+            status == "cannotDo" ? "งบประมาณไม่เพียงพอ" : null, null, null, null, null, Baht.Zero, Reporter.Restore("ผู้รายงาน", null), []), DateTimeOffset.UtcNow);
 
     /// <summary>The same facts from the measures and reports themselves (two partition queries).</summary>
     private async Task<string> FromSourceAsync()
@@ -49,8 +50,8 @@ public sealed class PlanReportingTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             foreach (var record in await _plans.ListProgressAsync(OrgId, round))
             {
-                var measure = measures.Single(m => m.Key == record.Value.Measure);
-                reports.Add(Progress.Create(record.Value.Draft, measure, round.Round).Value);
+                Assert.Contains(measures, m => m.Key == record.Value.Measure);
+                reports.Add(record.Value.Progress);
             }
         }
         return Describe(MeasureReporting.Of(measures, reports));

@@ -48,6 +48,9 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);
 
+    internal static ProgressRecord Record(Measure measure, ReportingRound round, ProgressDraft draft, DateTimeOffset at) =>
+        new(Progress.Create(draft, measure, round).Value, at);
+
     [Fact]
     public async Task Organization_create_get_update_with_versions_and_directory()
     {
@@ -174,6 +177,48 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Progress_is_stored_in_its_own_shape_and_rows_written_as_api_drafts_still_read()
+    {
+        var repo = new TablePlanRepository(_tables);
+        var m = MeasureOf(3);
+        await repo.CreateMeasureAsync("na-kham", m, RepositoryTests.Actor);
+        var at = new DateTimeOffset(2026, 3, 20, 3, 0, 0, TimeSpan.Zero);
+        var draft = new ProgressDraft("done", Disbursed: 4_000m, Reporter: new ReporterDraft("สมชาย", null), Evidence: ["https://na-kham.go.th/ita/o1.pdf"]);
+        await repo.PutProgressAsync("na-kham", Year, Record(m, ReportingRound.SixMonths, draft, at), null, RepositoryTests.Actor);
+
+        var row = await _tables.Plans.FindEntityAsync("na-kham|2569", "progress|6m|ita|0003");
+        using var stored = JsonDocument.Parse(row!.GetString("Data")!);
+        var names = stored.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet();
+        Assert.Equal("done", stored.RootElement.GetProperty("Status").GetString());
+        Assert.Equal(400_000, stored.RootElement.GetProperty("DisbursedSatang").GetInt64());
+        Assert.Equal("สมชาย", stored.RootElement.GetProperty("ReporterName").GetString());
+        Assert.Equal("https://na-kham.go.th/ita/o1.pdf", stored.RootElement.GetProperty("Evidence")[0].GetString());
+        Assert.DoesNotContain("Disbursed", names);
+        Assert.DoesNotContain("Reporter", names);
+        Assert.Equal(JsonValueKind.Null, stored.RootElement.GetProperty("Draft").ValueKind);
+
+        // A row as the first releases wrote it (the API draft), over the budget the measure has now: it still reads.
+        var legacy = new Azure.Data.Tables.TableEntity("na-kham|2569", "progress|12m|ita|0003")
+        {
+            ["Data"] = "{\"Plan\":\"ita\",\"Number\":3,\"Round\":\"12m\",\"Draft\":{\"Status\":\"inProgress\",\"Disbursed\":99999.5," +
+                       "\"Reporter\":{\"Name\":\"สมศรี\",\"Position\":null}},\"ReportedAt\":\"2026-09-30T03:00:00+00:00\"}",
+        };
+        await _tables.Plans.AddEntityAsync(legacy);
+        var read = await repo.GetProgressAsync("na-kham", Year, ReportingRound.TwelveMonths, m.Key);
+        Assert.Equal(ProgressStatus.InProgress, read!.Value.Progress.Status);
+        Assert.Equal(99_999.50m, read.Value.Progress.Disbursed.Amount);
+        Assert.Equal("สมศรี", read.Value.Progress.Reporter.Name);
+        Assert.Equal(new DateTimeOffset(2026, 9, 30, 3, 0, 0, TimeSpan.Zero), read.Value.ReportedAt);
+
+        // A row that is not a report at all is a data defect, not bad input.
+        await _tables.Plans.AddEntityAsync(new Azure.Data.Tables.TableEntity("na-kham|2569", "progress|6m|ita|0009")
+        {
+            ["Data"] = "{\"Plan\":\"ita\",\"Number\":9,\"Round\":\"6m\",\"ReportedAt\":\"2026-03-20T03:00:00+00:00\",\"Status\":\"waiting\",\"ReporterName\":\"x\"}",
+        });
+        await Assert.ThrowsAsync<StoredDataException>(() => repo.GetProgressAsync("na-kham", Year, ReportingRound.SixMonths, new MeasureKey(Plan.Ita, 9)));
+    }
+
+    [Fact]
     public async Task Progress_is_kept_per_round_and_deleted_with_its_measure()
     {
         var repo = new TablePlanRepository(_tables);
@@ -183,24 +228,24 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
         await repo.CreateMeasureAsync("na-kham", m2, RepositoryTests.Actor);
         var at = new DateTimeOffset(2026, 3, 20, 10, 0, 0, TimeSpan.FromHours(7));
         var draft = new ProgressDraft("inProgress", Result: "ดำเนินการแล้ว ๕๐%", Disbursed: 5_000.25m, Reporter: new ReporterDraft("สมชาย", "นักวิเคราะห์"));
-        var p6 = await repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.SixMonths, draft, at), null, RepositoryTests.Actor);
-        await repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.TwelveMonths, draft with { Status = "done" }, at.AddMonths(6)), null, RepositoryTests.Actor);
-        await repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m2.Key, ReportingRound.SixMonths, draft, at), null, RepositoryTests.Actor);
+        var p6 = await repo.PutProgressAsync("na-kham", Year, Record(m1, ReportingRound.SixMonths, draft, at), null, RepositoryTests.Actor);
+        await repo.PutProgressAsync("na-kham", Year, Record(m1, ReportingRound.TwelveMonths, draft with { Status = "done" }, at.AddMonths(6)), null, RepositoryTests.Actor);
+        await repo.PutProgressAsync("na-kham", Year, Record(m2, ReportingRound.SixMonths, draft, at), null, RepositoryTests.Actor);
         await Assert.ThrowsAsync<AlreadyExistsException>(() =>
-            repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.SixMonths, draft, at), null, RepositoryTests.Actor));
+            repo.PutProgressAsync("na-kham", Year, Record(m1, ReportingRound.SixMonths, draft, at), null, RepositoryTests.Actor));
 
         var six = await repo.ListProgressAsync("na-kham", new FiscalYearRound(Year, ReportingRound.SixMonths));
         Assert.Equal([1, 2], six.Select(p => p.Value.Measure.Number));
-        Assert.Equal(5_000.25m, six[0].Value.Draft.Disbursed);
+        Assert.Equal(5_000.25m, six[0].Value.Progress.Disbursed.Amount);
         Assert.Equal(at, six[0].Value.ReportedAt);
         Assert.Equal(p6, six[0].Version);
         var twelve = await repo.GetProgressAsync("na-kham", Year, ReportingRound.TwelveMonths, m1.Key);
-        Assert.Equal("done", twelve!.Value.Draft.Status);
+        Assert.Equal(ProgressStatus.Done, twelve!.Value.Progress.Status);
         Assert.Same(ReportingRound.TwelveMonths, twelve.Value.Round);
 
-        var revised = await repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.SixMonths, draft with { Result = "แก้ไข" }, at), p6, RepositoryTests.Actor);
+        var revised = await repo.PutProgressAsync("na-kham", Year, Record(m1, ReportingRound.SixMonths, draft with { Result = "แก้ไข" }, at), p6, RepositoryTests.Actor);
         await Assert.ThrowsAsync<StaleVersionException>(() =>
-            repo.PutProgressAsync("na-kham", Year, new ProgressRecord(m1.Key, ReportingRound.SixMonths, draft, at), p6, RepositoryTests.Actor));
+            repo.PutProgressAsync("na-kham", Year, Record(m1, ReportingRound.SixMonths, draft, at), p6, RepositoryTests.Actor));
 
         // Stale delete: nothing removed.
         await Assert.ThrowsAsync<StaleVersionException>(() => repo.DeleteMeasureAsync("na-kham", Year, m1.Key, revised, RepositoryTests.Actor));

@@ -6,8 +6,13 @@ using ItaServerless.Core.Scoring;
 
 namespace ItaServerless.Core.Persistence;
 
-/// <summary>A stored progress report: the measure it belongs to and the input it was made from.</summary>
-public sealed record ProgressRecord(MeasureKey Measure, ReportingRound Round, ProgressDraft Draft, DateTimeOffset ReportedAt);
+/// <summary>A stored progress report: the validated report as it was accepted, and when.</summary>
+public sealed record ProgressRecord(Progress Progress, DateTimeOffset ReportedAt)
+{
+    public MeasureKey Measure => Progress.Measure;
+
+    public ReportingRound Round => Progress.Round.Round;
+}
 
 /// <summary>
 /// One organization's yearly work: ITA results, measures and progress. Everything of one

@@ -40,3 +40,9 @@ public sealed class EntityNotFoundException(string message, Exception? innerExce
 /// (a burst on one organization and year): nothing was written; try again shortly.
 /// </summary>
 public sealed class WriteContentionException(string message, Exception? innerException = null) : Exception(message, innerException);
+
+/// <summary>
+/// A stored row that cannot be rebuilt (a missing field, an unknown code): a defect in the data or
+/// the code, never the caller's input, so the API answers 500 and logs the cause.
+/// </summary>
+public sealed class StoredDataException(string message, Exception? inner = null) : Exception(message, inner);

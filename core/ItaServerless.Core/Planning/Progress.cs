@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Money;
+using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Validation;
 
 namespace ItaServerless.Core.Planning;
@@ -44,6 +45,10 @@ public sealed record Reporter
         var p = errors.Take(TextRules.Check(position, FieldPath.Join(field, "position"), MaxLength, required: false));
         return errors.Result(() => new Reporter(n!, p));
     }
+
+    /// <summary>A reporter as stored: only a name is required; today's length limits are not re-applied.</summary>
+    public static Reporter Restore(string? name, string? position) =>
+        string.IsNullOrWhiteSpace(name) ? throw new StoredDataException("A stored reporter has no name.") : new Reporter(name, position);
 }
 
 /// <summary>
@@ -154,6 +159,24 @@ public sealed class Progress
 
         return errors.Result(() => new Progress(new FiscalYearRound(measure.FiscalYear, round), measure.Key,
             statusResult.Value, reason, result, outcome, recommendation, problems, disbursedResult.Value, reporter!, evidence));
+    }
+
+    /// <summary>
+    /// Rebuilds a report accepted earlier. Only what makes it a report is checked (a reported status,
+    /// a reason exactly for CannotDo, a non-negative amount, absolute links): rules that relate it to
+    /// other data (the measure's budget) or that may tighten later were checked when it was written.
+    /// </summary>
+    public static Progress Restore(FiscalYearRound round, MeasureKey measure, ProgressStatus status, string? reason, string? result,
+        string? outcome, string? recommendation, string? problems, Baht disbursed, Reporter reporter, IReadOnlyList<Uri> evidence)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(reporter);
+        ArgumentNullException.ThrowIfNull(evidence);
+        string what = $"Stored progress {measure}/{round.Round.Code}";
+        if (status == ProgressStatus.Waiting) throw new StoredDataException($"{what} has no reported status.");
+        if ((status == ProgressStatus.CannotDo) != !string.IsNullOrWhiteSpace(reason)) throw new StoredDataException($"{what}: a reason goes with, and only with, 'cannot do'.");
+        if (evidence.Any(u => !u.IsAbsoluteUri)) throw new StoredDataException($"{what} has a relative evidence link.");
+        return new Progress(round, measure, status, reason, result, outcome, recommendation, problems, disbursed, reporter, evidence.ToArray());
     }
 
     private static string? Text(ErrorCollector errors, string? value, string field) =>

@@ -21,5 +21,6 @@ public static class ErrorCodes
     public const string UnknownValue = "unknown_value";
     public const string NotAllowed = "not_allowed";
     public const string OverBudget = "over_budget";
+    public const string BelowDisbursed = "below_disbursed";
     public const string InvalidUrl = "invalid_url";
 }

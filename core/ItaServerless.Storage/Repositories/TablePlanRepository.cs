@@ -31,7 +31,7 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
     public async Task<Versioned<Assessment>?> GetAssessmentAsync(string organizationId, FiscalYear assessmentYear, CancellationToken cancellationToken = default)
     {
         var entity = await Table.FindEntityAsync(Partition(organizationId, assessmentYear), AssessmentRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : new(Assessment.Create(StoredJson.Read<AssessmentDraft>(entity)).Value, EntityWrites.Version(entity.ETag));
+        return entity is null ? null : new(Stored(Assessment.Create(StoredJson.Read<AssessmentDraft>(entity)), entity), EntityWrites.Version(entity.ETag));
     }
 
     public Task<EntityVersion> PutAssessmentAsync(Assessment assessment, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default)
@@ -132,7 +132,12 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
     /// <summary>"ita-3/6m": the audit trail's id of a measure's report in a round.</summary>
     internal static string ProgressId(ReportingRound round, MeasureKey key) => key + "/" + round.Code;
 
-    internal static ProgressRecord ProgressFrom(TableEntity entity) => StoredJson.Read<StoredProgress>(entity).ToRecord();
+    internal static ProgressRecord ProgressFrom(TableEntity entity) => StoredJson.Read<StoredProgress>(entity).ToRecord(YearOf(entity.PartitionKey));
+
+    private static FiscalYear YearOf(string partition) =>
+        int.TryParse(partition.AsSpan(partition.LastIndexOf('|') + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            ? FiscalYear.Of(year)
+            : throw new StoredDataException($"Plans partition '{partition}' names no fiscal year.");
 
     internal static TableEntity ProgressEntity(string organizationId, FiscalYear year, ProgressRecord record)
     {
@@ -164,8 +169,14 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
     private static Measure MeasureFrom(TableEntity entity, FiscalYear year)
     {
         var catalog = entity.GetInt32(CatalogYearProperty) is { } catalogYear ? QuestionCatalog.ForYear(catalogYear).Value : null;
-        return Measure.Create(StoredJson.Read<MeasureDraft>(entity), year, catalog).Value;
+        return Stored(Measure.Create(StoredJson.Read<MeasureDraft>(entity), year, catalog), entity);
     }
+
+    /// <summary>A stored row that today's rules refuse is a data or code defect (500, logged), not the caller's bad input (400).</summary>
+    private static T Stored<T>(Core.Validation.Validated<T> rebuilt, TableEntity entity) => rebuilt.IsValid
+        ? rebuilt.Value
+        : throw new StoredDataException($"Stored {entity.PartitionKey}/{entity.RowKey} no longer passes validation: " +
+            string.Join("; ", rebuilt.Errors.Select(e => $"{e.Field} {e.Code}")));
 
     /// <summary>
     /// A catalog holding every target question, remembered to rebuild the measure on read even
@@ -183,14 +194,5 @@ public sealed class TablePlanRepository(StorageTables tables, TimeProvider? cloc
             }
         }
         throw new InvalidOperationException($"No question catalog contains every question of measure {measure.Key}.");
-    }
-
-    /// <summary>The stored form of a <see cref="ProgressRecord"/> (codes instead of domain objects).</summary>
-    private sealed record StoredProgress(string Plan, int Number, string Round, ProgressDraft Draft, DateTimeOffset ReportedAt)
-    {
-        public static StoredProgress From(ProgressRecord r) => new(r.Measure.Plan.Code(), r.Measure.Number, r.Round.Code, r.Draft, r.ReportedAt);
-
-        public ProgressRecord ToRecord() =>
-            new(new MeasureKey(PlanNames.ParsePlan(Plan).Value, Number), ReportingRound.FromCode(Round), Draft, ReportedAt);
     }
 }

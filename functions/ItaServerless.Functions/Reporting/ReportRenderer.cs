@@ -165,7 +165,7 @@ public sealed class ReportRenderer(IOrganizationRepository organizations, IPlanR
         var byKey = measures.ToDictionary(m => m.Key);
         var progress = (await plans.ListProgressAsync(profile.Organization.Value.Id, fiscalRound, ct))
             .Where(r => byKey.ContainsKey(r.Value.Measure))
-            .Select(r => Progress.Create(r.Value.Draft, byKey[r.Value.Measure], round).Value)
+            .Select(r => r.Value.Progress)
             .ToDictionary(p => p.Measure);
         return (measures, progress, RoundSummary.Of(fiscalRound, measures, progress.Values));
     }

@@ -189,6 +189,7 @@ public sealed class WebFormTests(BrowserFixture fixture)
         (await org.Editor.PutAsync($"{org.Measures}/ita-1", new
         {
             title = "ชื่อที่ผู้อื่นแก้ไข", indicators = new[] { 1 }, responsible = new[] { "office" }, period = new { wholeYear = true },
+            budget = current.Json["budget"]!.GetValue<decimal>(),   // progress already reports spending against it
         }, current.ETag)).Is(HttpStatusCode.OK);
 
         page.Type(page.ByLabel("ชื่อมาตรการ / โครงการ / กิจกรรม"), "ชื่อใหม่ของฉัน");

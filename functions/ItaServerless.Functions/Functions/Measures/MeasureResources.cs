@@ -63,7 +63,7 @@ public sealed record ProgressResource(
     [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag)
 {
     public static ProgressResource From(Measure measure, Versioned<ProgressRecord> stored) =>
-        From(measure, Progress.Create(stored.Value.Draft, measure, stored.Value.Round).Value, stored.Value.ReportedAt, stored.Version);
+        From(measure, stored.Value.Progress, stored.Value.ReportedAt, stored.Version);
 
     public static ProgressResource From(Measure measure, Progress p, DateTimeOffset reportedAt, EntityVersion version) => new(
         measure.Key.ToString(),

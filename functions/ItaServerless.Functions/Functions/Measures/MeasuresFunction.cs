@@ -100,6 +100,12 @@ public sealed class MeasuresFunction : IHttpFunction
                 "The plan and number of an existing measure cannot change; delete it and create a new one.").ToResult();
         }
 
+        var reported = await Task.WhenAll(ReportingRound.All.Select(r => plans.GetProgressAsync(org, year, r, key, ct)));
+        if (BudgetRule.CheckCut(measure, reported.OfType<Versioned<ProgressRecord>>().Select(r => r.Value.Progress)) is { Count: > 0 } cut)
+        {
+            return ApiProblem.Validation(cut).ToResult();
+        }
+
         var version = await plans.ReplaceMeasureAsync(org, measure, ifMatch!.Value, request.HttpContext.Caller().Actor, ct);
         request.HttpContext.Response.SetETag(version);
         return Results.Ok(MeasureResource.From(new Versioned<Measure>(measure, version)));
@@ -153,7 +159,7 @@ public sealed class MeasuresFunction : IHttpFunction
         var body = await ApiJson.ReadAsync<ProgressDraft>(request, ct);
         if (!body.IsOk) return body.Problem!.ToResult();
         var progress = Progress.Create(body.Value!, measure.Value, reportingRound).Value;
-        var record = new ProgressRecord(measure.Value.Key, reportingRound, body.Value!, clock.GetUtcNow());
+        var record = new ProgressRecord(progress, clock.GetUtcNow());
         var version = await plans.PutProgressAsync(org, year, record, ifMatch, caller.Actor, ct);
         return OrganizationsFunction.Written(request, existing is null,
             $"/api/orgs/{org}/years/{year.Year}/measures/{id}/progress/{reportingRound.Code}",
@@ -179,7 +185,7 @@ public sealed class MeasuresFunction : IHttpFunction
         var keys = included.Select(m => m.Key).ToHashSet();
         var byKey = included.ToDictionary(m => m.Key);
         var progress = reports.Where(r => keys.Contains(r.Value.Measure))
-            .Select(r => Progress.Create(r.Value.Draft, byKey[r.Value.Measure], fiscalRound.Round).Value);
+            .Select(r => r.Value.Progress);
         return Results.Ok(RoundSummaryResource.From(RoundSummary.Of(fiscalRound, included, progress)));
     }
 
