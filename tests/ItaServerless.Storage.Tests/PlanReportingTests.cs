@@ -146,9 +146,9 @@ public sealed class PlanReportingTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Someone marks measure 1 as reported so that its unit is never reminded.
         var forged = PlanReportingProjection.Instance.Build([
-            TablePlanRepository.ToEntity(OrgId, Ita(1, "มาตรการหนึ่ง", "finance")),
-            TablePlanRepository.ToEntity(OrgId, Ita(2, "มาตรการสอง", "office")),
-            TablePlanRepository.ProgressEntity(OrgId, Year, Report(1, ReportingRound.SixMonths)),
+            EntityKinds.Measure.ToRow(row.PartitionKey, Ita(1, "มาตรการหนึ่ง", "finance")),
+            EntityKinds.Measure.ToRow(row.PartitionKey, Ita(2, "มาตรการสอง", "office")),
+            EntityKinds.Progress.ToRow(row.PartitionKey, Report(1, ReportingRound.SixMonths)),
         ]);
         await _tables.Plans.UpsertEntityAsync(PlanReportingProjection.Instance.ToEntity(row.PartitionKey, forged), TableUpdateMode.Replace);
         var verdict = await new TableAuditTrail(_tables).VerifyAsync(OrgId, Year);

@@ -4,7 +4,6 @@ using ItaServerless.Core.Access;
 using ItaServerless.Core.Audit;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Storage.Repositories;
-using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
 namespace ItaServerless.Storage.Access;
@@ -17,28 +16,26 @@ namespace ItaServerless.Storage.Access;
 /// </summary>
 public sealed class AccessGrantRepository(StorageTables tables, TimeProvider? clock = null) : IAccessGrantStore
 {
-    private const string TokenPrefix = "token|";
-    private readonly AuditedWriter _audit = new(clock ?? TimeProvider.System);
-
-    private TableClient Table => tables.Organizations;
+    private readonly AuditedTable _organizations = new(tables, EntityKinds.Organizations, clock);
 
     public async Task<AccessGrant?> FindAsync(string organizationId, string tokenId, CancellationToken cancellationToken = default)
     {
         // Ids come from request headers: what cannot be a key is simply not a grant (not a 500).
         if (!IsKeySafe(organizationId) || !IsKeySafe(tokenId)) return null;
-        var entity = await Table.FindEntityAsync(organizationId, TokenPrefix + tokenId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : ToGrant(entity);
+        return (await _organizations.GetAsync(EntityKinds.Token, organizationId, tokenId, cancellationToken).ConfigureAwait(false))?.Value;
     }
 
-    public async Task AddAsync(AccessGrant grant, AuditActor actor, CancellationToken cancellationToken = default) =>
-        await _audit.SubmitAsync(Table, [new AuditedChange(TableTransactionActionType.Add, ToEntity(grant), null, "token", grant.TokenId, AuditActions.Issue)],
-            actor, cancellationToken).ConfigureAwait(false);
+    public async Task AddAsync(AccessGrant grant, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        await _organizations.SubmitAsync([EntityKinds.Token.Create(grant.OrganizationId, grant, AuditActions.Issue)], actor, cancellationToken).ConfigureAwait(false);
+    }
 
     public async IAsyncEnumerable<AccessGrant> ListAsync(string organizationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var entity in Table.QueryEntitiesAsync(TableClientExtensions.PartitionWithRowKeyPrefix(organizationId, TokenPrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (var grant in await _organizations.ListAsync(EntityKinds.Token, organizationId, cancellationToken).ConfigureAwait(false))
         {
-            yield return ToGrant(entity) with { SecretSha256 = "" };
+            yield return grant.Value with { SecretSha256 = "" };
         }
     }
 
@@ -48,16 +45,17 @@ public sealed class AccessGrantRepository(StorageTables tables, TimeProvider? cl
     public async Task<bool> RevokeAsync(string organizationId, string tokenId, DateTimeOffset at, AuditActor actor, CancellationToken cancellationToken = default)
     {
         if (!IsKeySafe(organizationId) || !IsKeySafe(tokenId)) return false;
+        var kind = EntityKinds.Token;
         for (var attempt = 1; ; attempt++)
         {
-            var entity = await Table.FindEntityAsync(organizationId, TokenPrefix + tokenId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var entity = await _organizations.Client.FindEntityAsync(organizationId, kind.RowKey(tokenId), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (entity is null) return false;
-            var grant = ToGrant(entity);
+            var grant = kind.FromRow(entity);
             if (grant.RevokedAt is not null) return true;
             try
             {
-                await _audit.SubmitAsync(Table, [new AuditedChange(TableTransactionActionType.UpdateReplace, ToEntity(grant with { RevokedAt = at }),
-                    EntityWrites.Version(entity.ETag), "token", tokenId, AuditActions.Revoke, entity)], actor, cancellationToken).ConfigureAwait(false);
+                await _organizations.SubmitAsync([kind.Replace(organizationId, grant with { RevokedAt = at }, EntityWrites.Version(entity.ETag), AuditActions.Revoke, entity)],
+                    actor, cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (StaleVersionException) when (attempt < 3)
@@ -66,26 +64,4 @@ public sealed class AccessGrantRepository(StorageTables tables, TimeProvider? cl
             }
         }
     }
-
-    private static TableEntity ToEntity(AccessGrant g) => new(g.OrganizationId, TokenPrefix + g.TokenId)
-    {
-        ["Role"] = g.Role.ToString(),
-        ["UnitId"] = g.UnitId,
-        ["Name"] = g.Name,
-        ["SecretSha256"] = g.SecretSha256,
-        ["CreatedAt"] = g.CreatedAt,
-        ["ExpiresAt"] = g.ExpiresAt,
-        ["RevokedAt"] = g.RevokedAt,
-    };
-
-    private static AccessGrant ToGrant(TableEntity e) => new(
-        e.RowKey[TokenPrefix.Length..],
-        e.PartitionKey,
-        Enum.Parse<AccessRole>(e.GetString("Role") ?? nameof(AccessRole.Reporter)),
-        e.GetString("UnitId"),
-        e.GetString("Name") ?? "",
-        e.GetString("SecretSha256") ?? "",
-        e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-        e.GetDateTimeOffset("ExpiresAt"),
-        e.GetDateTimeOffset("RevokedAt"));
 }

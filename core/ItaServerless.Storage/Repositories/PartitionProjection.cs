@@ -7,12 +7,12 @@ namespace ItaServerless.Storage.Repositories;
 
 /// <summary>
 /// A row derived from the other rows of its partition: a map from each source row's key to that
-/// row's summary (JSON), for the rows that take part. <see cref="AuditedWriter"/> rewrites it in
-/// the same entity group transaction as every change it applies (If-Match on the row), so it is
-/// never behind its partition, and a reader that needs the gist of a whole partition makes one
-/// point read instead of a partition query. When the row is missing (data written before the
-/// projection existed) it is built from the partition: by the next write, and by readers meanwhile.
-/// Every writer of the source rows must go through <see cref="AuditedWriter"/> with the projection.
+/// row's summary (JSON), for the rows that take part. Bound to its table in
+/// <see cref="AuditedTableSchema"/>: the table's <see cref="AuditedTable"/> rewrites it in the same
+/// entity group transaction as every change (If-Match on the row), so it is never behind its
+/// partition, and a reader that needs the gist of a whole partition makes one point read instead
+/// of a partition query. When the row is missing (data written before the projection existed) it
+/// is built from the partition: by the next write, and by readers meanwhile.
 /// </summary>
 internal abstract class PartitionProjection
 {
@@ -74,5 +74,5 @@ internal abstract class PartitionProjection
         return Build(rows);
     }
 
-    private bool IsSource(string rowKey) => rowKey != RowKey && !AuditedWriter.IsAuditRow(rowKey);
+    private bool IsSource(string rowKey) => rowKey != RowKey && !AuditRows.IsAuditRow(rowKey);
 }

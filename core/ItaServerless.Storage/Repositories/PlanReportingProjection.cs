@@ -23,15 +23,15 @@ internal sealed class PlanReportingProjection : PartitionProjection
 
     protected override JsonElement? Summarize(TableEntity row)
     {
-        if (row.RowKey.StartsWith(TablePlanRepository.MeasurePrefix, StringComparison.Ordinal))
+        if (EntityKinds.Measure.Owns(row.RowKey))
         {
             var draft = StoredJson.Read<MeasureDraft>(row);
             return JsonSerializer.SerializeToElement(new Summary(draft.Plan, draft.Number, null, draft.Title, draft.Responsible), Json);
         }
 
-        if (row.RowKey.StartsWith(TablePlanRepository.ProgressPrefix, StringComparison.Ordinal))
+        if (EntityKinds.Progress.Owns(row.RowKey))
         {
-            var progress = TablePlanRepository.ProgressFrom(row);
+            var progress = EntityKinds.Progress.FromRow(row);
             return JsonSerializer.SerializeToElement(new Summary(progress.Measure.Plan.Code(), progress.Measure.Number, progress.Round.Code, null, null), Json);
         }
 

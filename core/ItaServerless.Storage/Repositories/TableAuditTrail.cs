@@ -7,19 +7,21 @@ using ItaServerless.Storage.Tables;
 namespace ItaServerless.Storage.Repositories;
 
 /// <summary>
-/// The audit trail as <see cref="AuditedWriter"/> stores it: rows <c>~audit|…</c> in the
+/// The audit trail as <see cref="AuditedTable"/> stores it: rows <c>~audit|…</c> in the
 /// partition of the data they record, "Organizations"/{org} (organization, units, officials,
-/// tokens) or "Plans"/{org}|{fiscal year} (assessment, measures, progress, reports).
+/// tokens) or "Plans"/{org}|{fiscal year} (assessment, measures, progress, reports); the kinds
+/// and derived rows of each table are those of <see cref="EntityKinds"/>.
 /// </summary>
 public sealed class TableAuditTrail(StorageTables tables) : IAuditTrail
 {
     public async Task<AuditPage> ListAsync(string organizationId, FiscalYear? year, int limit, string? continuation, CancellationToken cancellationToken = default)
     {
-        var (table, partition) = ChainOf(organizationId, year);
-        var filter = TableClientExtensions.PartitionWithRowKeyPrefix(partition, AuditedWriter.AuditPrefix);
+        var (schema, partition) = ChainOf(organizationId, year);
+        var table = schema.TableOf(tables);
+        var filter = TableClientExtensions.PartitionWithRowKeyPrefix(partition, AuditRows.AuditPrefix);
         await foreach (var page in table.QueryEntitiesAsync(filter, cancellationToken: cancellationToken).AsPages(continuation, Math.Clamp(limit, 1, 1000)).ConfigureAwait(false))
         {
-            var records = page.Values.Select(AuditedWriter.FromRow).OfType<AuditRecord>().ToList();
+            var records = page.Values.Select(AuditRows.FromRow).OfType<AuditRecord>().ToList();
             return new AuditPage(records, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
         }
         return new AuditPage([], null);
@@ -27,40 +29,40 @@ public sealed class TableAuditTrail(StorageTables tables) : IAuditTrail
 
     public async Task<AuditVerification> VerifyAsync(string organizationId, FiscalYear? year, CancellationToken cancellationToken = default)
     {
-        var (table, partition) = ChainOf(organizationId, year);
-        var projection = year is null ? null : PlanReportingProjection.Instance;
+        var (schema, partition) = ChainOf(organizationId, year);
         var records = new List<AuditRecord>();
         var unreadable = new List<AuditBreak>();
         var rows = new List<TableEntity>();
-        TableEntity? projected = null;
-        await foreach (var row in table.QueryPartitionAsync(partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var projected = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var row in schema.TableOf(tables).QueryPartitionAsync(partition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (row.RowKey == projection?.RowKey)
+            if (schema.Projections.Any(p => p.RowKey == row.RowKey))
             {
-                projected = row;
+                projected[row.RowKey] = row;
             }
-            else if (!AuditedWriter.IsAuditRow(row.RowKey))
+            else if (!AuditRows.IsAuditRow(row.RowKey))
             {
                 rows.Add(row);
             }
-            else if (AuditedWriter.FromRow(row) is { } record && record.Sequence == AuditedWriter.SequenceOf(row.RowKey) && record.Chain == partition)
+            else if (AuditRows.FromRow(row) is { } record && record.Sequence == AuditRows.SequenceOf(row.RowKey) && record.Chain == partition)
             {
                 records.Add(record);
             }
             else
             {
-                unreadable.Add(new AuditBreak(AuditedWriter.SequenceOf(row.RowKey), AuditBreaks.Unreadable));
+                unreadable.Add(new AuditBreak(AuditRows.SequenceOf(row.RowKey), AuditBreaks.Unreadable));
             }
         }
 
         var chain = AuditVerification.OfChain(records, unreadable);
-        return chain.With(StateBreak(records, rows) ?? ProjectionBreak(projection, projected, rows));
+        return chain.With(StateBreak(records, rows)
+            ?? schema.Projections.Select(p => ProjectionBreak(p, projected.GetValueOrDefault(p.RowKey), rows)).FirstOrDefault(b => b is not null));
     }
 
     /// <summary>A derived row (not audited itself) must equal what the partition's rows give; a missing one is rebuilt by the next write.</summary>
-    private static AuditBreak? ProjectionBreak(PartitionProjection? projection, TableEntity? projected, List<TableEntity> rows)
+    private static AuditBreak? ProjectionBreak(PartitionProjection projection, TableEntity? projected, List<TableEntity> rows)
     {
-        if (projection is null || projected is null) return null;
+        if (projected is null) return null;
         bool same;
         try
         {
@@ -86,7 +88,7 @@ public sealed class TableAuditTrail(StorageTables tables) : IAuditTrail
         var present = new HashSet<(string, string)>();
         foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
         {
-            if (row.GetInt64(AuditedWriter.SequenceProperty) is not { } sequence) return new AuditBreak(null, AuditBreaks.Unaudited, row.RowKey);
+            if (row.GetInt64(AuditRows.SequenceProperty) is not { } sequence) return new AuditBreak(null, AuditBreaks.Unaudited, row.RowKey);
             if (!bySequence.TryGetValue(sequence, out var record)) return new AuditBreak(sequence, AuditBreaks.RecordMissing, row.RowKey);
             var key = (record.EntityType, record.EntityId);
             if (record.After != AuditState.Of(row) || latest[key].Sequence != sequence) return new AuditBreak(sequence, AuditBreaks.StateMismatch, row.RowKey);
@@ -96,6 +98,6 @@ public sealed class TableAuditTrail(StorageTables tables) : IAuditTrail
         return missing is null ? null : new AuditBreak(missing.Sequence, AuditBreaks.StateMismatch, $"{missing.EntityType}/{missing.EntityId}");
     }
 
-    private (TableClient Table, string Partition) ChainOf(string organizationId, FiscalYear? year) =>
-        year is null ? (tables.Organizations, organizationId) : (tables.Plans, TablePlanRepository.Partition(organizationId, year));
+    private static (AuditedTableSchema Schema, string Partition) ChainOf(string organizationId, FiscalYear? year) =>
+        year is null ? (EntityKinds.Organizations, organizationId) : (EntityKinds.Plans, TablePlanRepository.Partition(organizationId, year));
 }

@@ -19,67 +19,61 @@ public sealed record OrganizationImport(
 
 /// <summary>
 /// Loads many organizations at once (onboarding a province, benchmarks) with entity group
-/// transactions: the same rows the repositories write, 100 per request, one request per
-/// organization partition, per plan partition and per 100 directory or open-work rows. Progress
-/// belongs to the measures' fiscal year (one year per organization import keeps this exact).
-/// Create-only for the organizations' own rows: an existing one fails its transaction. The
-/// organization and plan rows are audited like any write (actor "system:import", 49 rows and their
-/// 49 records per transaction, plus a plan partition's "~reporting" row).
+/// transactions: the same rows the repositories write, through the same <see cref="AuditedTable"/>s
+/// (audit records with actor "system:import", the plan partitions' "~reporting" row), as many
+/// rows per request as a transaction takes, one request per organization partition, per plan
+/// partition and per 100 directory or open-work rows. Progress belongs to the measures' fiscal year
+/// (one year per organization import keeps this exact). Create-only for the organizations' own
+/// rows: an existing one fails its transaction.
 /// </summary>
 public sealed class TableBulkImport(StorageTables tables, TimeProvider? clock = null)
 {
     private const int MaxBatch = 100;
-    // Each change and its record, plus the plan partition's projection row.
-    private const int MaxAuditedBatch = (MaxBatch - 1) / 2;
     private static readonly AuditActor Importer = AuditActor.System("import");
-    private readonly AuditedWriter _audit = new(clock ?? TimeProvider.System);
+    private readonly AuditedTable _organizations = new(tables, EntityKinds.Organizations, clock);
+    private readonly AuditedTable _plans = new(tables, EntityKinds.Plans, clock);
 
     public async Task ImportAsync(IReadOnlyList<OrganizationImport> organizations, int parallelism = 8, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(organizations);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
+        var open = new System.Collections.Concurrent.ConcurrentBag<TableEntity>();
         await Parallel.ForEachAsync(organizations, options, async (import, ct) =>
         {
             var org = import.Organization;
-            var own = new List<AuditedChange> { Created(TableOrganizationRepository.ToEntity(org), "organization", org.Id) };
-            own.AddRange(import.Units.Select(u => Created(TableOrganizationRepository.UnitEntity(u), "unit", u.Id)));
-            own.AddRange(import.Officials.Select(o => Created(TableOrganizationRepository.OfficialEntity(o), "official", o.Id)));
-            await SubmitAuditedAsync(tables.Organizations, own, null, ct).ConfigureAwait(false);
+            var own = new List<AuditedChange> { EntityKinds.Organization.Create(org.Id, org) };
+            own.AddRange(import.Units.Select(u => EntityKinds.Unit.Create(org.Id, u)));
+            own.AddRange(import.Officials.Select(o => EntityKinds.Official.Create(org.Id, o)));
+            await SubmitAuditedAsync(_organizations, own, ct).ConfigureAwait(false);
 
+            var rounds = new List<FiscalYearRound>();
             foreach (var year in import.Measures.GroupBy(m => m.FiscalYear))
             {
-                var rows = year.Select(m => Created(TablePlanRepository.ToEntity(org.Id, m), "measure", m.Key.ToString())).ToList();
+                string partition = TablePlanRepository.Partition(org.Id, year.Key);
+                var rows = year.Select(m => EntityKinds.Measure.Create(partition, m)).ToList();
                 var keys = year.Select(m => m.Key).ToHashSet();
-                rows.AddRange(import.Progress.Where(p => keys.Contains(p.Measure))
-                    .Select(p => Created(TablePlanRepository.ProgressEntity(org.Id, year.Key, p), "progress", TablePlanRepository.ProgressId(p.Round, p.Measure))));
-                await SubmitAuditedAsync(tables.Plans, rows, PlanReportingProjection.Instance, ct).ConfigureAwait(false);
+                rows.AddRange(import.Progress.Where(p => keys.Contains(p.Measure)).Select(p => EntityKinds.Progress.Create(partition, p)));
+                await SubmitAuditedAsync(_plans, rows, ct).ConfigureAwait(false);
+                // What the sweep will read of the year: the rows just written, as "~reporting" summarizes them.
+                var reporting = PlanReportingProjection.Measures(PlanReportingProjection.Instance.Build(rows.Select(r => r.Row)), year.Key);
+                rounds.AddRange(TableReminderWorkIndex.OpenRounds(reporting));
             }
+            if (rounds.Count > 0) open.Add(TableReminderWorkIndex.OpenEntity(org.Id, rounds));
         }).ConfigureAwait(false);
 
         var directory = organizations.Select(o => TableOrganizationRepository.DirectoryEntity(o.Organization)).ToList();
-        // A round is open while one of its year's measures has no report in it (what the sweep would find).
-        var open = organizations.Select(o => (o.Organization.Id, Rounds: o.Measures.Select(m => m.FiscalYear).Distinct()
-                .SelectMany(y => ReportingRound.All.Select(r => new FiscalYearRound(y, r)))
-                .Where(round => o.Measures.Any(m => m.FiscalYear == round.Year && !o.Progress.Any(p => p.Round == round.Round && p.Measure == m.Key)))
-                .ToArray()))
-            .Where(o => o.Rounds.Length > 0)
-            .Select(o => TableReminderWorkIndex.OpenEntity(o.Id, o.Rounds))
-            .ToList();
         await Parallel.ForEachAsync(directory.Chunk(MaxBatch), options, (chunk, ct) =>
             new ValueTask(SubmitAsync(tables.Organizations, chunk, TableTransactionActionType.UpsertReplace, ct))).ConfigureAwait(false);
         await Parallel.ForEachAsync(open.Chunk(MaxBatch), options, (chunk, ct) =>
             new ValueTask(SubmitAsync(tables.Reminders, chunk, TableTransactionActionType.UpsertMerge, ct))).ConfigureAwait(false);
     }
 
-    private static AuditedChange Created(TableEntity row, string entityType, string entityId) =>
-        new(TableTransactionActionType.Add, row, null, entityType, entityId, AuditActions.Create);
-
     /// <summary>One partition, chunk after chunk (each chunk chains onto the previous one's records).</summary>
-    private async Task SubmitAuditedAsync(TableClient table, List<AuditedChange> changes, PartitionProjection? projection, CancellationToken ct)
+    private static async Task SubmitAuditedAsync(AuditedTable table, List<AuditedChange> changes, CancellationToken ct)
     {
-        foreach (var chunk in changes.Chunk(MaxAuditedBatch))
+        foreach (var chunk in changes.Chunk(table.Schema.MaxChangesPerWrite))
         {
-            await _audit.SubmitAsync(table, chunk, Importer, ct, projection).ConfigureAwait(false);
+            await table.SubmitAsync(chunk, Importer, ct).ConfigureAwait(false);
         }
     }
 

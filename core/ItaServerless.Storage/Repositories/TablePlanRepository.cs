@@ -12,187 +12,95 @@ namespace ItaServerless.Storage.Repositories;
 /// <summary>
 /// Table "Plans": PartitionKey = "{organization}|{fiscal year}" holds the year's work:
 /// RowKey "assessment" (the ITA result published for that year), "measure|{plan}|{number:D4}",
-/// "progress|{round}|{plan}|{number:D4}". A measures screen or a round report reads one partition
-/// (plus the previous year's assessment: a point read). Every write appends its audit record to
-/// the year's chain (rows "~audit|…", see <see cref="AuditedWriter"/>) and rewrites the row
-/// "~reporting" (<see cref="PlanReportingProjection"/>, what the reminder sweep reads) in the same transaction.
+/// "progress|{round}|{plan}|{number:D4}" (kinds of <see cref="EntityKinds.Plans"/>). A measures
+/// screen or a round report reads one partition (plus the previous year's assessment: a point
+/// read). Every write goes through the table's <see cref="AuditedTable"/>: its audit record joins
+/// the year's chain and the row "~reporting" (<see cref="PlanReportingProjection"/>, what the
+/// reminder sweep reads) is rewritten in the same transaction.
 /// </summary>
-public sealed class TablePlanRepository(StorageTables tables, TimeProvider? clock = null) : IPlanRepository
+/// <param name="workIndex">The open-work marks that <see cref="CreateMeasureAsync"/> sets: the registered index when there is one.</param>
+public sealed class TablePlanRepository(StorageTables tables, TimeProvider? clock = null, IReminderWorkIndex? workIndex = null) : IPlanRepository
 {
-    private const string AssessmentRow = "assessment";
-    internal const string MeasurePrefix = "measure|";
-    internal const string ProgressPrefix = "progress|";
-    private const string CatalogYearProperty = "CatalogYear";
+    private readonly AuditedTable _plans = new(tables, EntityKinds.Plans, clock);
+    private readonly IReminderWorkIndex _work = workIndex ?? new TableReminderWorkIndex(tables);
 
-    private readonly AuditedWriter _audit = new(clock ?? TimeProvider.System);
+    public async Task<Versioned<Assessment>?> GetAssessmentAsync(string organizationId, FiscalYear assessmentYear, CancellationToken cancellationToken = default) =>
+        await _plans.GetAsync(EntityKinds.Assessment, Partition(organizationId, assessmentYear), assessmentYear, cancellationToken).ConfigureAwait(false);
 
-    private TableClient Table => tables.Plans;
-
-    public async Task<Versioned<Assessment>?> GetAssessmentAsync(string organizationId, FiscalYear assessmentYear, CancellationToken cancellationToken = default)
-    {
-        var entity = await Table.FindEntityAsync(Partition(organizationId, assessmentYear), AssessmentRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : new(Stored(Assessment.Create(StoredJson.Read<AssessmentDraft>(entity)), entity), EntityWrites.Version(entity.ETag));
-    }
-
-    public Task<EntityVersion> PutAssessmentAsync(Assessment assessment, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default)
-    {
-        var entity = new TableEntity(Partition(assessment.OrganizationId, assessment.AssessmentYear), AssessmentRow);
-        StoredJson.Write(entity, assessment.ToDraft());
-        return PutAsync(entity, ifMatch, "assessment", assessment.AssessmentYear.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), actor, cancellationToken);
-    }
+    public Task<EntityVersion> PutAssessmentAsync(Assessment assessment, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
+        _plans.PutAsync(EntityKinds.Assessment, Partition(assessment.OrganizationId, assessment.AssessmentYear), assessment, ifMatch, actor, cancellationToken);
 
     public async Task<IReadOnlyList<Versioned<Measure>>> ListMeasuresAsync(string organizationId, FiscalYear year, CancellationToken cancellationToken = default)
     {
-        var measures = new List<Versioned<Measure>>();
-        await foreach (var entity in Table.QueryEntitiesAsync(TableClientExtensions.PartitionWithRowKeyPrefix(Partition(organizationId, year), MeasurePrefix), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            measures.Add(new(MeasureFrom(entity, year), EntityWrites.Version(entity.ETag)));
-        }
+        var measures = await _plans.ListAsync(EntityKinds.Measure, Partition(organizationId, year), cancellationToken).ConfigureAwait(false);
         // Row keys sort as text; the contract is plan order (ITA first), then number.
         return measures.OrderBy(m => m.Value.Plan).ThenBy(m => m.Value.Number).ToArray();
     }
 
-    public async Task<Versioned<Measure>?> GetMeasureAsync(string organizationId, FiscalYear year, MeasureKey key, CancellationToken cancellationToken = default)
-    {
-        var entity = await Table.FindEntityAsync(Partition(organizationId, year), MeasureRow(key), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : new(MeasureFrom(entity, year), EntityWrites.Version(entity.ETag));
-    }
+    public Task<Versioned<Measure>?> GetMeasureAsync(string organizationId, FiscalYear year, MeasureKey key, CancellationToken cancellationToken = default) =>
+        _plans.GetAsync(EntityKinds.Measure, Partition(organizationId, year), key, cancellationToken);
 
     /// <summary>
-    /// Also marks both rounds of the year open for the reminder sweep: before the insert, so a
-    /// measure stored while storage then fails is never left unmarked (the mark is idempotent and a
-    /// spurious one is cleared by the next sweep), and after it, so a sweep clearing the mark in
-    /// between never leaves the new measure unseen.
+    /// Also marks the rounds the new measure waits in open for the reminder sweep
+    /// (<see cref="TableReminderWorkIndex.OpenRounds"/>): before the insert, so a measure stored
+    /// while storage then fails is never left unmarked (the mark is idempotent and a spurious one
+    /// is cleared by the next sweep), and after it, so a sweep clearing the mark in between never
+    /// leaves the new measure unseen.
     /// </summary>
     public async Task<EntityVersion> CreateMeasureAsync(string organizationId, Measure measure, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var work = new TableReminderWorkIndex(tables);
-        var rounds = ReportingRound.All.Select(r => new FiscalYearRound(measure.FiscalYear, r)).ToArray();
-        await work.MarkOpenAsync(organizationId, rounds, cancellationToken).ConfigureAwait(false);
-        var version = await PutAsync(ToEntity(organizationId, measure), null, "measure", measure.Key.ToString(), actor, cancellationToken).ConfigureAwait(false);
-        await work.MarkOpenAsync(organizationId, rounds, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(measure);
+        // A new measure has no report yet (a deleted one took its reports along).
+        var rounds = TableReminderWorkIndex.OpenRounds([new MeasureReporting(measure.FiscalYear, measure.Key, measure.Title, measure.Responsible, [])]);
+        await _work.MarkOpenAsync(organizationId, rounds, cancellationToken).ConfigureAwait(false);
+        var version = await _plans.PutAsync(EntityKinds.Measure, Partition(organizationId, measure.FiscalYear), measure, null, actor, cancellationToken).ConfigureAwait(false);
+        await _work.MarkOpenAsync(organizationId, rounds, cancellationToken).ConfigureAwait(false);
         return version;
     }
 
     public Task<EntityVersion> ReplaceMeasureAsync(string organizationId, Measure measure, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
-        PutAsync(ToEntity(organizationId, measure), ifMatch, "measure", measure.Key.ToString(), actor, cancellationToken);
+        _plans.PutAsync(EntityKinds.Measure, Partition(organizationId, measure.FiscalYear), measure, ifMatch, actor, cancellationToken);
 
     /// <summary>One entity group transaction: the measure (If-Match), its progress rows and the audit records of all of them.</summary>
     public async Task DeleteMeasureAsync(string organizationId, FiscalYear year, MeasureKey key, EntityVersion ifMatch, AuditActor actor, CancellationToken cancellationToken = default)
     {
         string partition = Partition(organizationId, year);
-        var changes = new List<AuditedChange> { new(TableTransactionActionType.Delete, new TableEntity(partition, MeasureRow(key)), ifMatch, "measure", key.ToString(), AuditActions.Delete) };
+        var changes = new List<AuditedChange> { EntityKinds.Measure.Delete(partition, key, ifMatch) };
         foreach (var round in ReportingRound.All)
         {
-            if (await Table.FindEntityAsync(partition, ProgressRow(round, key), cancellationToken: cancellationToken).ConfigureAwait(false) is { } progress)
+            if (await _plans.Client.FindEntityAsync(partition, EntityKinds.Progress.RowKey((round, key)), cancellationToken: cancellationToken).ConfigureAwait(false) is { } progress)
             {
                 // A report changed meanwhile fails the whole delete (412): the caller reloads and decides again.
-                changes.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, progress.RowKey), EntityWrites.Version(progress.ETag),
-                    "progress", ProgressId(round, key), AuditActions.Delete, progress));
+                changes.Add(EntityKinds.Progress.Delete(partition, (round, key), EntityWrites.Version(progress.ETag), progress));
             }
         }
-        await _audit.SubmitAsync(Table, changes, actor, cancellationToken, PlanReportingProjection.Instance).ConfigureAwait(false);
+        await _plans.SubmitAsync(changes, actor, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<MeasureReporting>> ListReportingAsync(string organizationId, FiscalYear year, CancellationToken cancellationToken = default)
     {
-        var map = await PlanReportingProjection.Instance.LoadAsync(Table, Partition(organizationId, year), cancellationToken).ConfigureAwait(false);
+        var map = await PlanReportingProjection.Instance.LoadAsync(_plans.Client, Partition(organizationId, year), cancellationToken).ConfigureAwait(false);
         return PlanReportingProjection.Measures(map, year);
     }
 
-    public async Task<IReadOnlyList<Versioned<ProgressRecord>>> ListProgressAsync(string organizationId, FiscalYearRound round, CancellationToken cancellationToken = default)
-    {
-        var records = new List<Versioned<ProgressRecord>>();
-        string prefix = ProgressPrefix + round.Round.Code + "|";
-        await foreach (var entity in Table.QueryEntitiesAsync(TableClientExtensions.PartitionWithRowKeyPrefix(Partition(organizationId, round.Year), prefix), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            records.Add(new(ProgressFrom(entity), EntityWrites.Version(entity.ETag)));
-        }
-        return records;
-    }
+    public async Task<IReadOnlyList<Versioned<ProgressRecord>>> ListProgressAsync(string organizationId, FiscalYearRound round, CancellationToken cancellationToken = default) =>
+        await _plans.ListAsync(EntityKinds.Progress, Partition(organizationId, round.Year), cancellationToken, round.Round.Code + "|").ConfigureAwait(false);
 
-    public async Task<Versioned<ProgressRecord>?> GetProgressAsync(string organizationId, FiscalYear year, ReportingRound round, MeasureKey key, CancellationToken cancellationToken = default)
-    {
-        var entity = await Table.FindEntityAsync(Partition(organizationId, year), ProgressRow(round, key), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : new(ProgressFrom(entity), EntityWrites.Version(entity.ETag));
-    }
+    public Task<Versioned<ProgressRecord>?> GetProgressAsync(string organizationId, FiscalYear year, ReportingRound round, MeasureKey key, CancellationToken cancellationToken = default) =>
+        _plans.GetAsync(EntityKinds.Progress, Partition(organizationId, year), (round, key), cancellationToken);
 
     public Task<EntityVersion> PutProgressAsync(string organizationId, FiscalYear year, ProgressRecord record, EntityVersion? ifMatch, AuditActor actor, CancellationToken cancellationToken = default) =>
-        PutAsync(ProgressEntity(organizationId, year, record), ifMatch, "progress", ProgressId(record.Round, record.Measure), actor, cancellationToken);
-
-    /// <summary>Create-only without <paramref name="ifMatch"/>, else a conditional replace; audited either way.</summary>
-    private async Task<EntityVersion> PutAsync(TableEntity row, EntityVersion? ifMatch, string entityType, string entityId, AuditActor actor, CancellationToken cancellationToken)
-    {
-        var change = ifMatch is null
-            ? new AuditedChange(TableTransactionActionType.Add, row, null, entityType, entityId, AuditActions.Create)
-            : new AuditedChange(TableTransactionActionType.UpdateReplace, row, ifMatch, entityType, entityId, AuditActions.Update);
-        return (await _audit.SubmitAsync(Table, [change], actor, cancellationToken, PlanReportingProjection.Instance).ConfigureAwait(false))[0]!.Value;
-    }
-
-    /// <summary>"ita-3/6m": the audit trail's id of a measure's report in a round.</summary>
-    internal static string ProgressId(ReportingRound round, MeasureKey key) => key + "/" + round.Code;
-
-    internal static ProgressRecord ProgressFrom(TableEntity entity) => StoredJson.Read<StoredProgress>(entity).ToRecord(YearOf(entity.PartitionKey));
-
-    private static FiscalYear YearOf(string partition) =>
-        int.TryParse(partition.AsSpan(partition.LastIndexOf('|') + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
-            ? FiscalYear.Of(year)
-            : throw new StoredDataException($"Plans partition '{partition}' names no fiscal year.");
-
-    internal static TableEntity ProgressEntity(string organizationId, FiscalYear year, ProgressRecord record)
-    {
-        var entity = new TableEntity(Partition(organizationId, year), ProgressRow(record.Round, record.Measure));
-        StoredJson.Write(entity, StoredProgress.From(record));
-        return entity;
-    }
+        _plans.PutAsync(EntityKinds.Progress, Partition(organizationId, year), record, ifMatch, actor, cancellationToken);
 
     internal static string Partition(string organizationId, FiscalYear year) => StorageTables.Key(organizationId, year.Year);
 
-    private static string MeasureRow(MeasureKey key) => MeasurePrefix + KeyPart(key);
+    /// <summary>The fiscal year of a plan partition.</summary>
+    internal static FiscalYear YearOf(string partition) =>
+        int.TryParse(partition.AsSpan(partition.LastIndexOf('|') + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            ? FiscalYear.Create(year).TryGetValue(out var fiscalYear) ? fiscalYear : throw new StoredDataException($"Plans partition '{partition}' names no fiscal year.")
+            : throw new StoredDataException($"Plans partition '{partition}' names no fiscal year.");
 
-    private static string ProgressRow(ReportingRound round, MeasureKey key) => ProgressPrefix + round.Code + "|" + KeyPart(key);
-
-    private static string KeyPart(MeasureKey key) =>
-        key.Plan.Code() + "|" + key.Number.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-
-    internal static TableEntity ToEntity(string organizationId, Measure measure)
-    {
-        var entity = new TableEntity(Partition(organizationId, measure.FiscalYear), MeasureRow(measure.Key));
-        StoredJson.Write(entity, measure.ToDraft());
-        if (measure.Questions.Count > 0)
-        {
-            entity[CatalogYearProperty] = CatalogFor(measure).AssessmentYear;
-        }
-        return entity;
-    }
-
-    private static Measure MeasureFrom(TableEntity entity, FiscalYear year)
-    {
-        var catalog = entity.GetInt32(CatalogYearProperty) is { } catalogYear ? QuestionCatalog.ForYear(catalogYear).Value : null;
-        return Stored(Measure.Create(StoredJson.Read<MeasureDraft>(entity), year, catalog), entity);
-    }
-
-    /// <summary>A stored row that today's rules refuse is a data or code defect (500, logged), not the caller's bad input (400).</summary>
-    private static T Stored<T>(Core.Validation.Validated<T> rebuilt, TableEntity entity) => rebuilt.IsValid
-        ? rebuilt.Value
-        : throw new StoredDataException($"Stored {entity.PartitionKey}/{entity.RowKey} no longer passes validation: " +
-            string.Join("; ", rebuilt.Errors.Select(e => $"{e.Field} {e.Code}")));
-
-    /// <summary>
-    /// A catalog holding every target question, remembered to rebuild the measure on read even
-    /// after newer catalogs ship: <see cref="QuestionCatalog.ForMeasuresOf"/> first, then newest first.
-    /// </summary>
-    private static QuestionCatalog CatalogFor(Measure measure)
-    {
-        var preferred = QuestionCatalog.ForMeasuresOf(measure.FiscalYear);
-        var candidates = QuestionCatalog.Years.OrderByDescending(y => y).Select(y => QuestionCatalog.ForYear(y).Value);
-        foreach (var catalog in preferred is null ? candidates : candidates.Prepend(preferred))
-        {
-            if (measure.Questions.All(catalog.Contains))
-            {
-                return catalog;
-            }
-        }
-        throw new InvalidOperationException($"No question catalog contains every question of measure {measure.Key}.");
-    }
+    /// <summary>The organization of a plan partition.</summary>
+    internal static string OrganizationOf(string partition) =>
+        partition.LastIndexOf('|') is > 0 and var bar ? partition[..bar] : throw new StoredDataException($"Plans partition '{partition}' names no organization.");
 }

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
+using ItaServerless.Core.Planning;
 using Azure.Data.Tables;
 using ItaServerless.Storage.Tables;
 
@@ -69,6 +70,13 @@ public sealed class TableReminderWorkIndex(StorageTables tables) : IReminderWork
             return false;
         }
     }
+
+    /// <summary>
+    /// The rounds that wait for a report of one of <paramref name="measures"/>: the sweep's own test
+    /// (<see cref="MeasureReporting.IsPendingIn"/>), so what is marked open is what the sweep keeps open.
+    /// </summary>
+    internal static IReadOnlyList<FiscalYearRound> OpenRounds(IEnumerable<MeasureReporting> measures) =>
+        measures.SelectMany(m => ReportingRound.All.Select(r => new FiscalYearRound(m.FiscalYear, r)).Where(m.IsPendingIn)).Distinct().ToArray();
 
     internal static TableEntity OpenEntity(string organizationId, IEnumerable<FiscalYearRound> rounds)
     {
