@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Money;
+using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Scoring;
 using ItaServerless.Core.Validation;
 
@@ -119,14 +120,7 @@ public sealed class Measure
     /// <summary>Anti-corruption items only: มิติ 1–4.</summary>
     public int? Dimension { get; }
 
-    /// <summary>
-    /// Validates every field of <paramref name="draft"/> in one pass. <paramref name="catalog"/>
-    /// is the questionnaire the target questions refer to (usually last year's assessment); when
-    /// null, giving questions is an error. Field paths: "plan", "number", "title", "indicators[0]",
-    /// "questions[0]", "method[2]", "responsible[1]", "period.from", "period.to", "followUp",
-    /// "budget", "kind", "dimension".
-    /// </summary>
-    /// <summary>The draft that recreates this measure (for storage and for edits).</summary>
+    /// <summary>The draft that recreates this measure (for edits).</summary>
     public MeasureDraft ToDraft() => new(
         Plan.Code(),
         Number,
@@ -141,6 +135,13 @@ public sealed class Measure
         Kind?.Code(),
         Dimension);
 
+    /// <summary>
+    /// Validates every field of <paramref name="draft"/> in one pass. <paramref name="catalog"/>
+    /// is the questionnaire the target questions refer to (usually last year's assessment); when
+    /// null, giving questions is an error. Field paths: "plan", "number", "title", "indicators[0]",
+    /// "questions[0]", "method[2]", "responsible[1]", "period.from", "period.to", "followUp",
+    /// "budget", "kind", "dimension".
+    /// </summary>
     public static Validated<Measure> Create(MeasureDraft draft, FiscalYear year, QuestionCatalog? catalog)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -171,6 +172,39 @@ public sealed class Measure
 
         return errors.Result(() => new Measure(year, plan!.Value, number, title!, indicators, questions, method,
             responsible!, period!, followUp, budgetResult.Value, kind, dimension));
+    }
+
+    /// <summary>
+    /// Rebuilds a measure accepted earlier. Only what makes it a measure of its year is checked (a
+    /// number that fits its key, a title, distinct targets, a period of the year, kind and dimension
+    /// exactly for anti-corruption items): limits that may tighten later (lengths, counts, the
+    /// questionnaire it was written against, at least one indicator) were checked when it was written.
+    /// </summary>
+    public static Measure Restore(FiscalYear year, MeasureKey key, string title, IReadOnlyList<Indicator> indicators,
+        IReadOnlyList<QuestionId> questions, IReadOnlyList<string> method, ResponsibleUnits responsible, Period period,
+        string? followUp, Baht budget, MeasureKind? kind, int? dimension)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        ArgumentNullException.ThrowIfNull(indicators);
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(responsible);
+        ArgumentNullException.ThrowIfNull(period);
+        string what = $"Stored measure {key} of {year}";
+        if (key.Number is < 1 or > MaxNumber) throw new StoredDataException($"{what} has a number outside 1..{MaxNumber}.");
+        if (string.IsNullOrWhiteSpace(title)) throw new StoredDataException($"{what} has no title.");
+        if (indicators.Any(i => i is null) || indicators.Distinct().Count() != indicators.Count) throw new StoredDataException($"{what} lists an indicator twice.");
+        if (questions.Any(q => q is null) || questions.Distinct().Count() != questions.Count) throw new StoredDataException($"{what} lists a question twice.");
+        if (method.Any(s => s is null)) throw new StoredDataException($"{what} has a missing step.");
+        if (period.FiscalYear != year) throw new StoredDataException($"{what} runs in fiscal year {period.FiscalYear}.");
+        var antiCorruption = key.Plan == Plan.AntiCorruption;
+        if (antiCorruption != kind.HasValue || antiCorruption != dimension.HasValue || dimension is < 1 or > 4)
+        {
+            throw new StoredDataException($"{what}: kind and dimension (1-4) go with, and only with, anti-corruption items.");
+        }
+
+        return new Measure(year, key.Plan, key.Number, title, indicators.ToArray(), questions.ToArray(), method.ToArray(),
+            responsible, period, followUp, budget, kind, dimension);
     }
 
     private static Validated<Period> CheckPeriod(PeriodDraft? draft, FiscalYear year)

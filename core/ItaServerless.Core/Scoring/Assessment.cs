@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ItaServerless.Core.Calendar;
+using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Validation;
 
 namespace ItaServerless.Core.Scoring;
@@ -52,11 +53,7 @@ public sealed class Assessment
 
     public IReadOnlyDictionary<QuestionId, Score> QuestionScores { get; }
 
-    /// <summary>
-    /// Validates everything at once. Field paths: "organizationId", "assessmentYear", "total",
-    /// "tools.IIT", "indicators.9", "questions.o1" (the API's names).
-    /// </summary>
-    /// <summary>The draft that recreates this assessment (for storage and for edits).</summary>
+    /// <summary>The draft that recreates this assessment (for edits).</summary>
     public AssessmentDraft ToDraft() => new(
         OrganizationId,
         AssessmentYear.Year,
@@ -65,6 +62,10 @@ public sealed class Assessment
         IndicatorScores.ToDictionary(p => p.Key.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value.Value),
         QuestionScores.ToDictionary(p => p.Key.Value, p => p.Value.Value));
 
+    /// <summary>
+    /// Validates everything at once. Field paths: "organizationId", "assessmentYear", "total",
+    /// "tools.IIT", "indicators.9", "questions.o1" (the API's names).
+    /// </summary>
     public static Validated<Assessment> Create(AssessmentDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -81,6 +82,26 @@ public sealed class Assessment
             : ScoreMap(errors, draft.QuestionScores, "questions", (key, field) => catalog.Resolve(key, field).Map(q => q.Id));
 
         return errors.Result(() => new Assessment(organization!, year!, catalog!, total, tools, indicators, questions));
+    }
+
+    /// <summary>
+    /// Rebuilds an assessment accepted earlier. Only what makes it an assessment of its year is
+    /// checked: an organization, that year's questionnaire, and questions of it (the scores are
+    /// <see cref="Score"/>s already); input rules were checked when it was written.
+    /// </summary>
+    public static Assessment Restore(string organizationId, FiscalYear year, Score total, IReadOnlyDictionary<Tool, Score> tools,
+        IReadOnlyDictionary<Indicator, Score> indicators, IReadOnlyDictionary<QuestionId, Score> questions)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        ArgumentNullException.ThrowIfNull(tools);
+        ArgumentNullException.ThrowIfNull(indicators);
+        ArgumentNullException.ThrowIfNull(questions);
+        string what = $"Stored assessment {year} of {organizationId}";
+        if (string.IsNullOrWhiteSpace(organizationId)) throw new StoredDataException("A stored assessment has no organization.");
+        var catalog = QuestionCatalog.ForYear(year).TryGetValue(out var c) ? c : throw new StoredDataException($"{what}: no questionnaire of {year} ships with this build.");
+        if (questions.Keys.FirstOrDefault(q => !catalog.Contains(q)) is { } unknown) throw new StoredDataException($"{what} scores question {unknown}, not in its questionnaire.");
+        return new Assessment(organizationId, year, catalog, total, new Dictionary<Tool, Score>(tools), new Dictionary<Indicator, Score>(indicators),
+            new Dictionary<QuestionId, Score>(questions));
     }
 
     public Score? ScoreOf(Indicator indicator) => IndicatorScores.TryGetValue(indicator, out var s) ? s : null;

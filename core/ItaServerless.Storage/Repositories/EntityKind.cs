@@ -82,14 +82,17 @@ internal sealed class EntityKind<T, TKey> : IEntityKind
     {
         ArgumentNullException.ThrowIfNull(row);
         if (!Owns(row.RowKey)) throw new ArgumentException($"Row {row.RowKey} is not a {Name}.", nameof(row));
+        T value;
         try
         {
-            return _read(row, row.RowKey[RowKeyPattern.Length..]);
+            value = _read(row, row.RowKey[RowKeyPattern.Length..]);
         }
         catch (Exception e) when (e is not (StoredDataException or OperationCanceledException or OutOfMemoryException))
         {
             throw new StoredDataException($"Stored {Name} {row.PartitionKey}/{row.RowKey} cannot be read: {e.Message}", e);
         }
+        // The row's content names the same entity as its key (a measure's plan and number, a report's round).
+        return RowKey(KeyOf(value)) == row.RowKey ? value : throw new StoredDataException($"Stored {Name} {row.PartitionKey}/{row.RowKey} holds {Id(KeyOf(value))}.");
     }
 
     public AuditedChange Create(string partition, T value, string action = AuditActions.Create) =>

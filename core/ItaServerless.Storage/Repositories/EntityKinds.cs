@@ -22,36 +22,36 @@ internal static class EntityKinds
     // Table "Organizations", partition "{organization}".
 
     public static readonly EntityKind<Organization, string> Organization = EntityKind.Single<Organization, string>(
-        "organization", "org", o => o.Id, id => id, StoredShapes.WriteOrganization, (row, _) => StoredShapes.ReadOrganization(row));
+        "organization", "org", o => o.Id, id => id, StoredOrganization.Write, (row, _) => StoredOrganization.Read(row));
 
     public static readonly EntityKind<Unit, string> Unit = EntityKind.Prefixed<Unit, string>(
-        "unit", "unit|", u => u.Id, id => id, id => id, StoredShapes.WriteUnit, (row, id) => StoredShapes.ReadUnit(row.PartitionKey, id, row));
+        "unit", "unit|", u => u.Id, id => id, id => id, StoredUnit.Write, (row, id) => StoredUnit.Read(row.PartitionKey, id, row));
 
     public static readonly EntityKind<Official, string> Official = EntityKind.Prefixed<Official, string>(
-        "official", "official|", o => o.Id, id => id, id => id, StoredShapes.WriteOfficial, (row, id) => StoredShapes.ReadOfficial(row.PartitionKey, id, row));
+        "official", "official|", o => o.Id, id => id, id => id, StoredOfficial.Write, (row, id) => StoredOfficial.Read(row.PartitionKey, id, row));
 
     /// <summary>Token grants: properties, not JSON (the hash is left out of the audit state).</summary>
     public static readonly EntityKind<AccessGrant, string> Token = EntityKind.Prefixed<AccessGrant, string>(
-        "token", "token|", g => g.TokenId, id => id, id => id, StoredShapes.WriteGrant, (row, id) => StoredShapes.ReadGrant(row.PartitionKey, id, row));
+        "token", "token|", g => g.TokenId, id => id, id => id, StoredGrant.Write, (row, id) => StoredGrant.Read(row.PartitionKey, id, row));
 
     // Table "Plans", partition "{organization}|{fiscal year}".
 
     public static readonly EntityKind<Assessment, FiscalYear> Assessment = EntityKind.Single<Assessment, FiscalYear>(
         "assessment", "assessment", a => a.AssessmentYear, year => year.Year.ToString(CultureInfo.InvariantCulture),
-        StoredShapes.WriteAssessment, (row, _) => StoredShapes.ReadAssessment(row));
+        StoredAssessment.Write, (row, _) => StoredAssessment.Read(row));
 
     public static readonly EntityKind<Measure, MeasureKey> Measure = EntityKind.Prefixed<Measure, MeasureKey>(
-        "measure", "measure|", m => m.Key, KeyPart, key => key.ToString(), StoredShapes.WriteMeasure, (row, _) => StoredShapes.ReadMeasure(row));
+        "measure", "measure|", m => m.Key, KeyPart, key => key.ToString(), StoredMeasure.Write, (row, _) => StoredMeasure.Read(row));
 
     /// <summary>Key: the round and the measure; id "ita-3/6m".</summary>
     public static readonly EntityKind<ProgressRecord, (ReportingRound Round, MeasureKey Measure)> Progress =
         EntityKind.Prefixed<ProgressRecord, (ReportingRound Round, MeasureKey Measure)>(
             "progress", "progress|", p => (p.Round, p.Measure), k => k.Round.Code + "|" + KeyPart(k.Measure), k => k.Measure + "/" + k.Round.Code,
-            StoredShapes.WriteProgress, (row, _) => StoredShapes.ReadProgress(row));
+            StoredProgress.Write, (row, _) => StoredProgress.Read(row));
 
     /// <summary>Report records: properties, not JSON.</summary>
     public static readonly EntityKind<ReportRecord, string> Report = EntityKind.Prefixed<ReportRecord, string>(
-        "report", "report|", r => r.Id, id => id, id => id, StoredShapes.WriteReport, (row, id) => StoredShapes.ReadReport(row, id));
+        "report", "report|", r => r.Id, id => id, id => id, StoredReport.Write, (row, id) => StoredReport.Read(row, id));
 
     public static readonly AuditedTableSchema Organizations = new(t => t.Organizations, [Organization, Unit, Official, Token]);
 

@@ -25,8 +25,9 @@ internal sealed class PlanReportingProjection : PartitionProjection
     {
         if (EntityKinds.Measure.Owns(row.RowKey))
         {
-            var draft = StoredJson.Read<MeasureDraft>(row);
-            return JsonSerializer.SerializeToElement(new Summary(draft.Plan, draft.Number, null, draft.Title, draft.Responsible), Json);
+            // As stored (both shapes name these alike), so rows summarized before keep their summary.
+            var measure = StoredJson.Read<StoredMeasure>(row);
+            return JsonSerializer.SerializeToElement(new Summary(measure.Plan, measure.Number, null, measure.Title, measure.Responsible), Json);
         }
 
         if (EntityKinds.Progress.Owns(row.RowKey))

@@ -10,7 +10,8 @@ namespace ItaServerless.Storage.Repositories;
 /// <summary>
 /// The stored shape of a progress report (JSON in "Data"), Storage's own: renaming a field of the
 /// API's <see cref="ProgressDraft"/> changes neither stored rows nor audit hashes. Codes, not Thai
-/// words; money in satang. Rows written before this shape hold the API draft in <see cref="Draft"/>.
+/// words; money in satang. Rows written before this shape hold the API draft of the time in
+/// <see cref="Draft"/> (read with a copy of its shape, <see cref="OldDraft"/>).
 /// </summary>
 internal sealed record StoredProgress(
     string Plan,
@@ -27,8 +28,26 @@ internal sealed record StoredProgress(
     string? ReporterName = null,
     string? ReporterPosition = null,
     IReadOnlyList<string>? Evidence = null,
-    ProgressDraft? Draft = null)
+    StoredProgress.OldDraft? Draft = null)
 {
+    /// <summary>The API's progress draft as the first releases stored it.</summary>
+    internal sealed record OldDraft(
+        string? Status,
+        string? Reason = null,
+        string? Result = null,
+        string? Outcome = null,
+        string? Recommendation = null,
+        string? Problems = null,
+        decimal? Disbursed = null,
+        OldReporter? Reporter = null,
+        IReadOnlyList<string?>? Evidence = null);
+
+    internal sealed record OldReporter(string? Name, string? Position);
+
+    public static void Write(Azure.Data.Tables.TableEntity row, ProgressRecord record) => StoredJson.Write(row, From(record));
+
+    public static ProgressRecord Read(Azure.Data.Tables.TableEntity row) => StoredJson.Read<StoredProgress>(row).ToRecord(TablePlanRepository.YearOf(row.PartitionKey));
+
     public static StoredProgress From(ProgressRecord record)
     {
         var p = record.Progress;
