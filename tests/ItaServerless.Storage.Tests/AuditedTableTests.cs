@@ -2,7 +2,6 @@
 using System.Reflection;
 using System.Text.Json;
 using Azure.Data.Tables;
-using ItaServerless.Core.Access;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Money;
 using ItaServerless.Core.Organizations;

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
-using Azure.Data.Tables;
 using ItaServerless.Core.Access;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Organizations;
