@@ -58,7 +58,7 @@ public sealed class OutageTests : IAsyncLifetime
 
         // After the restart, a client that waits out Azurite's start-up (not what is tested here).
         await _server.RestartAsync();
-        var after = Account(20, TimeSpan.FromMilliseconds(250)).Tables.GetTableClient("outage");
+        var after = Account(120, TimeSpan.FromMilliseconds(250)).Tables.GetTableClient("outage");
         var rows = await after.QueryPartitionAsync("p").ToListAsync();
         Assert.Equal(["before"], rows.Select(r => r.RowKey));
 
@@ -71,7 +71,7 @@ public sealed class OutageTests : IAsyncLifetime
     [Fact]
     public async Task Reads_are_retried_through_a_short_outage()
     {
-        var table = Account(20, TimeSpan.FromMilliseconds(250)).Tables.GetTableClient("retry");
+        var table = Account(120, TimeSpan.FromMilliseconds(250)).Tables.GetTableClient("retry");
         await table.CreateIfNotExistsAsync();
         await table.AddEntityAsync(new TableEntity("p", "r") { ["N"] = 1 });
 
