@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using ItaServerless.FunctionsHost.Functions;
 using ItaServerless.FunctionsHost.Keys;
@@ -17,14 +18,17 @@ public sealed class HttpForwarding(FunctionDispatcher dispatcher, KeyStore keys,
 {
     public const string InvocationIdHeader = "x-ms-invocation-id";
 
-    private readonly HttpMessageInvoker _client = new(new SocketsHttpHandler
+    private readonly HttpMessageInvoker _client = new(new RetryRefusedConnection
     {
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseCookies = false,
-        ActivityHeadersPropagator = null,
-        ConnectTimeout = TimeSpan.FromSeconds(15),
+        InnerHandler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            ActivityHeadersPropagator = null,
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+        },
     });
 
     public async Task HandleAsync(HttpContext context, HostFunction function)
@@ -77,6 +81,28 @@ public sealed class HttpForwarding(FunctionDispatcher dispatcher, KeyStore keys,
         foreach (var (name, value) in context.Request.RouteValues)
             if (value?.ToString() is { } text) metadata[name] = new TypedData { String = text };
         return metadata;
+    }
+
+    /// <summary>
+    /// A fresh worker reports ready a moment before its Kestrel listens: like the host's retrying
+    /// proxy handler, try again while the connection is refused (nothing was sent yet).
+    /// </summary>
+    private sealed class RetryRefusedConnection : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await base.SendAsync(request, cancellationToken);
+                }
+                catch (HttpRequestException e) when (attempt < 20 && e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+                {
+                    await Task.Delay(100, cancellationToken);
+                }
+            }
+        }
     }
 
     private sealed class AddInvocationId(string invocationId) : HttpTransformer
