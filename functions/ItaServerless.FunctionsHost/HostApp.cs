@@ -71,7 +71,6 @@ public static class HostApp
     private static void PrintFunctions(WebApplication app, FunctionsHostOptions options, IReadOnlyList<HostFunction> functions)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Host.Startup");
-        var keys = app.Services.GetRequiredService<KeyStore>();
         foreach (var function in functions)
         {
             var line = function.Trigger switch
@@ -83,8 +82,8 @@ public static class HostApp
             };
             logger.LogInformation("{Function}: {Line}", function.Name, line);
         }
-        logger.LogInformation("Keys: x-functions-key or ?code=; stored in {Container}/{Path}{Master}", RuntimePaths.SecretsContainer,
+        // Keys are created on first use, not here, so that a host without storage still starts.
+        logger.LogInformation("Keys: x-functions-key or ?code=; kept in {Container}/{Path}{Master}", RuntimePaths.SecretsContainer,
             RuntimePaths.HostSecrets(options.HostId), options.MasterKey is null ? "" : " (master key: ITA_ADMIN_KEY)");
-        _ = keys; // keys are created on first use, not at start, so a host without storage still starts
     }
 }

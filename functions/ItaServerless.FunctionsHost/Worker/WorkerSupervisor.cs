@@ -19,6 +19,14 @@ public sealed class WorkerSupervisor(
     private readonly ILogger _logger = loggers.CreateLogger<WorkerSupervisor>();
     private readonly ILogger _output = loggers.CreateLogger("Worker.Process");
     private volatile WorkerChannel? _channel;
+    private volatile Process? _process;
+
+    /// <summary>No orphaned worker when the host exits without stopping.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { if (_process is { } p) Kill(p); };
+        return base.StartAsync(cancellationToken);
+    }
 
     /// <summary>The channel of the current worker process.</summary>
     public WorkerChannel? Channel => _channel;
@@ -50,11 +58,16 @@ public sealed class WorkerSupervisor(
             var exited = process.WaitForExitAsync(CancellationToken.None);
             try
             {
-                var loaded = await channel.Loaded.WaitAsync(options.WorkerStartTimeout, stoppingToken);
-                dispatcher.Publish(channel, loaded);
-                failures = 0;
-                _logger.LogInformation("Worker {ProcessId} loaded {Count} functions: {Functions}", process.Id, loaded.Count, string.Join(", ", loaded.Select(f => f.Name)));
-                await exited.WaitAsync(stoppingToken);
+                // A worker that dies before loading is replaced at once, not after the start timeout.
+                await Task.WhenAny(channel.Loaded, exited).WaitAsync(options.WorkerStartTimeout, stoppingToken);
+                if (!exited.IsCompleted)
+                {
+                    var loaded = await channel.Loaded;
+                    dispatcher.Publish(channel, loaded);
+                    failures = 0;
+                    _logger.LogInformation("Worker {ProcessId} loaded {Count} functions: {Functions}", process.Id, loaded.Count, string.Join(", ", loaded.Select(f => f.Name)));
+                    await exited.WaitAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -113,7 +126,7 @@ public sealed class WorkerSupervisor(
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.LogInformation("{Line}", e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.LogWarning("{Line}", e.Data); };
         process.Start();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process); // no orphan when the host exits without stopping
+        _process = process;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         ProcessId = process.Id;
