@@ -22,9 +22,11 @@ public sealed class AzuriteServer : IDisposable
     private bool _disposed;
 
     /// <param name="dataDirectory">Null: in memory (data lost on Stop). A folder: data survives Stop/Restart.</param>
-    public AzuriteServer(string? dataDirectory = null)
+    /// <param name="skipApiVersionCheck">Accept clients newer than this Azurite (e.g. the Functions worker's blob extension, whose service version cannot be pinned).</param>
+    public AzuriteServer(string? dataDirectory = null, bool skipApiVersionCheck = false)
     {
         DataDirectory = dataDirectory;
+        SkipApiVersionCheck = skipApiVersionCheck;
         BlobPort = FreePort();
         QueuePort = FreePort();
         TablePort = FreePort();
@@ -32,6 +34,8 @@ public sealed class AzuriteServer : IDisposable
     }
 
     public string? DataDirectory { get; }
+
+    public bool SkipApiVersionCheck { get; }
 
     public int BlobPort { get; }
     public int QueuePort { get; }
@@ -55,9 +59,9 @@ public sealed class AzuriteServer : IDisposable
         }
     }
 
-    public static async Task<AzuriteServer> StartNewAsync(string? dataDirectory = null, CancellationToken cancellationToken = default)
+    public static async Task<AzuriteServer> StartNewAsync(string? dataDirectory = null, CancellationToken cancellationToken = default, bool skipApiVersionCheck = false)
     {
-        var server = new AzuriteServer(dataDirectory);
+        var server = new AzuriteServer(dataDirectory, skipApiVersionCheck);
         try
         {
             await server.StartAsync(cancellationToken);
@@ -99,6 +103,10 @@ public sealed class AzuriteServer : IDisposable
                  })
         {
             psi.ArgumentList.Add(arg);
+        }
+        if (SkipApiVersionCheck)
+        {
+            psi.ArgumentList.Add("--skipApiVersionCheck");
         }
         if (DataDirectory is null)
         {
