@@ -9,11 +9,15 @@ using ItaServerless.Core.Thai;
 
 namespace ItaServerless.Functions.Tests.Browser;
 
-/// <summary>GET /api/domain against core.</summary>
+/// <summary>
+/// GET /api/domain against core, and the web form reading the domain's words from it instead of
+/// keeping copies: no file of the form may spell an indicator, a status, a plan, … itself.
+/// </summary>
 [Collection(BrowserFixture.Collection)]
 public sealed class DomainTests(BrowserFixture fixture)
 {
     private readonly BrowserApp app = fixture.App;
+    private readonly FormPage page = new(fixture.App, fixture.Chrome);
 
     private async Task<(HttpResponseMessage Response, JsonNode Json)> GetDomainAsync()
     {
@@ -78,6 +82,67 @@ public sealed class DomainTests(BrowserFixture fixture)
         var openApi = JsonNode.Parse(await app.Http.GetStringAsync("/api/openapi.json"))!;
         var described = openApi["paths"]!["/api/domain"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"];
         Assert.NotNull(described);
+    }
+
+    [Fact]
+    public async Task The_form_keeps_no_copy_of_the_domain()
+    {
+        var (response, json) = await GetDomainAsync();
+        response.Dispose();
+        var words = new List<string>();
+        foreach (var list in new[] { "indicators", "tools", "plans", "dimensions", "progressStatuses", "rounds", "classifications" })
+            words.AddRange(json[list]!.AsArray().Select(t => (string)t!["nameTh"]!));
+        // Kinds whose label is more than their code (the codes themselves are the API's values).
+        words.AddRange(json["organizationKinds"]!.AsArray().Where(k => (string?)k!["nameTh"] != (string?)k["code"]).Select(k => (string)k!["nameTh"]!));
+        words.Add((string)json["everyDivision"]!["nameTh"]!);
+        foreach (var round in json["rounds"]!.AsArray())
+        {
+            var due = (string)round!["defaultDueDate"]!;
+            words.Add(due);
+            words.Add($"{int.Parse(due[3..], System.Globalization.CultureInfo.InvariantCulture)} {ThaiMonths.Full(int.Parse(due[..2], System.Globalization.CultureInfo.InvariantCulture))}");
+        }
+        Assert.True(words.Count > 30, $"only {words.Count} words");
+
+        var copies = Directory.EnumerateFiles(WebForm.SourceFolder, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal))
+            .SelectMany(f => words.Where(w => File.ReadAllText(f).Contains(w, StringComparison.Ordinal))
+                .Select(w => $"{Path.GetRelativePath(WebForm.SourceFolder, f)}: {w}"))
+            .ToList();
+        Assert.Empty(copies);
+    }
+
+    [Fact]
+    public async Task The_progress_screen_opens_on_the_round_due_next_by_the_organizations_own_due_dates()
+    {
+        var org = await SeededOrg.CreateAsync(app);
+        // Without a year or round in the address the screen works them out (from the organization's due dates).
+        page.OpenSignedIn(org, "progress", "progress");
+        Assert.Empty(page.Driver.FindElements(OpenQA.Selenium.By.CssSelector(".error-summary")));
+        Assert.Matches("^สรุปผลรอบ (๖|๑๒) เดือน ปีงบประมาณ พ.ศ. 25[0-9]{2}$", page.Driver.FindElement(OpenQA.Selenium.By.CssSelector("section.round-summary h2")).Text);
+
+        var own = RoundDueDates.Create(5, 31, 11, 30).Value;
+        DateOnly[] days = [new(2025, 10, 15), new(2025, 11, 1), new(2025, 11, 30), new(2025, 12, 1), new(2026, 4, 30), new(2026, 5, 1), new(2026, 5, 31), new(2026, 6, 1), new(2026, 9, 30)];
+        foreach (var (dueDates, json) in new[] { (RoundDueDates.Default, "null"), (own, """{ "sixMonths": "05-31", "twelveMonths": "11-30" }""") })
+        {
+            var chosen = fixture.Chrome.Driver.ExecuteAsyncScript("""
+                const [dueDatesJson, days, done] = arguments;
+                const dueDates = JSON.parse(dueDatesJson);
+                import(new URL('js/screens/progress.js', document.baseURI).href)
+                  .then((m) => done(days.map((d) => { const r = m.defaultRound(dueDates, new Date(d[0], d[1] - 1, d[2])); return `${r.fy} ${r.round}`; })))
+                  .catch((e) => done(String(e)));
+                """, json, days.Select(d => new[] { d.Year, d.Month, d.Day }).ToArray());
+            var expected = days.Select(d => Expected(d, dueDates));
+            Assert.Equal(expected, Assert.IsAssignableFrom<IEnumerable<object>>(chosen).Select(o => (string)o));
+        }
+    }
+
+    /// <summary>The oracle, from core's due dates: last year's 12 months, then this year's rounds, the first not yet past.</summary>
+    private static string Expected(DateOnly day, RoundDueDates dueDates)
+    {
+        var fy = FiscalYear.FromDate(day);
+        var candidates = new[] { (fy.Previous, ReportingRound.TwelveMonths), (fy, ReportingRound.SixMonths), (fy, ReportingRound.TwelveMonths) };
+        var (year, round) = candidates.FirstOrDefault(c => dueDates.DueDate(c.Item1, c.Item2) >= day, candidates[^1]);
+        return $"{year} {round}";
     }
 
     private static HashSet<string> Strings(JsonNode? array) => array!.AsArray().Select(n => (string)n!).ToHashSet(StringComparer.Ordinal);

@@ -218,7 +218,7 @@ public sealed class WebFormTests(BrowserFixture fixture)
         Assert.Equal("i1", page.Texts("table.grid tr[data-question] td.qid")[0]);
         Assert.Equal("o28", page.Texts("table.grid tr[data-question] td.qid")[^1]);
         page.Type(page.ByLabel("คะแนนรวม"), "83.03");
-        page.Type(page.ByLabel("แบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT)"), "59");
+        page.Type(page.ByLabel("แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)"), "59");
         page.Type(page.ByLabel("9. การเปิดเผยข้อมูล (OIT)"), "38");
         page.Type(page.ByLabel("10. การป้องกันการทุจริต (OIT)"), "80");
         page.Type(page.ByLabel("1. การปฏิบัติหน้าที่ (IIT)"), "99.78");

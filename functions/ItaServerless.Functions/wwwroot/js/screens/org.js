@@ -4,7 +4,8 @@ import { h, field, input, select, button, textOrUndefined, notice, uid } from '.
 import { api, ApiError, etagOf, getOrNull, orgPath, seg } from '../api.js';
 import { showProblem, showSaveError, clearErrors } from '../errors.js';
 import { listEditor } from '../lists.js';
-import { ORG_KINDS, ROLES, MONTHS, labelOf } from '../thai.js';
+import { MONTHS, dayMonthText } from '../thai.js';
+import { domain, organizationKindOptions, roleOptions, roleName, round } from '../domain.js';
 import { copyText } from './signin.js';
 
 export async function render(root, { session }) {
@@ -44,7 +45,10 @@ function jump(ev) {
 
 // ----- details -----
 
-function dueDatePicker(label, path, value) {
+/** A due-day picker for a round; blank keeps the domain's default day. */
+function dueDatePicker(roundCode, path, value) {
+  const r = round(roundCode);
+  const label = `กำหนดส่งรายงาน${r.nameTh} (ค่าเริ่มต้น ${dayMonthText(r.defaultDueDate)})`;
   const [mm, dd] = (value || '').split('-');
   const month = select([{ value: '', label: 'ค่าเริ่มต้น' }, ...MONTHS.map((m, i) => ({ value: String(i + 1).padStart(2, '0'), label: m }))], mm || '');
   const days = [{ value: '', label: '–' }];
@@ -67,15 +71,15 @@ async function renderDetails(section, base) {
   let currentEtag = etag;
   const inputs = {
     name: input({ value: data.name || '' }),
-    kind: select(ORG_KINDS, data.kind || 'other'),
+    kind: select(organizationKindOptions(), data.kind),
     district: input({ value: data.district || '' }),
     province: input({ value: data.province || '' }),
     phone: input({ type: 'tel', value: data.phone || '' }),
     documentPrefix: input({ value: data.documentPrefix || '', placeholder: 'พง ๕๒๔๐๑' }),
     website: input({ type: 'url', value: data.website || '', placeholder: 'https://' }),
   };
-  const six = dueDatePicker('กำหนดส่งรายงานรอบ ๖ เดือน (ค่าเริ่มต้น 30 เมษายน)', 'dueDates.sixMonths', data.dueDates?.sixMonths);
-  const twelve = dueDatePicker('กำหนดส่งรายงานรอบ ๑๒ เดือน (ค่าเริ่มต้น 31 ตุลาคม)', 'dueDates.twelveMonths', data.dueDates?.twelveMonths);
+  const six = dueDatePicker('6m', 'dueDates.sixMonths', data.dueDates?.sixMonths);
+  const twelve = dueDatePicker('12m', 'dueDates.twelveMonths', data.dueDates?.twelveMonths);
   const form = h('form', { class: 'card', novalidate: true },
     h('p', {}, 'รหัสหน่วยงาน: ', h('code', {}, data.id)),
     field('ชื่อหน่วยงาน', inputs.name, { required: true, field: 'name' }),
@@ -231,19 +235,21 @@ async function renderUnits(section, base, unitList, onChange) {
 }
 
 async function renderOfficials(section, base) {
+  // The roles in the order a memo goes up for signing.
+  const roles = roleOptions().map((r) => r.label);
   section.append(h('h2', { id: 'org-officials-h', tabindex: '-1' }, 'ผู้ลงนามในเอกสาร'),
-    h('p', { class: 'hint' }, 'ผู้จัดทำ หัวหน้าส่วนราชการ ปลัด และผู้บริหาร ตามลำดับการเสนอหนังสือ'));
+    h('p', { class: 'hint' }, `${roles.slice(0, -1).join(' ')} และ${roles[roles.length - 1]} ตามลำดับการเสนอหนังสือ`));
   await renderCollection(section, {
     path: `${base}/officials`,
     newTitle: 'ผู้ลงนามใหม่',
-    title: (o) => `${o.name || o.id}${o.role ? ` — ${labelOf(ROLES, o.role)}` : ''}`,
+    title: (o) => `${o.name || o.id}${o.role ? ` — ${roleName(o.role)}` : ''}`,
     suggestId: (ids) => nextId('official-', ids),
     emptyText: 'ยังไม่มีผู้ลงนาม',
     addLabel: 'เพิ่มผู้ลงนาม',
     fields: (o) => {
       const name = input({ value: o.name || '' });
       const position = input({ value: o.position || '', placeholder: 'เช่น นักวิเคราะห์นโยบายและแผนชำนาญการ' });
-      const role = select([{ value: '', label: '— เลือก —' }, ...ROLES], o.role || '');
+      const role = select([{ value: '', label: '— เลือก —' }, ...roleOptions()], o.role || '');
       return {
         el: h('div', {}, field('ชื่อ-สกุล', name, { required: true, field: 'name' }),
           field('ตำแหน่ง', position, { required: true, field: 'position' }),
@@ -259,7 +265,8 @@ async function renderOfficials(section, base) {
 async function renderTokens(section, base, unitList) {
   section.replaceChildren(h('h2', { id: 'org-tokens-h', tabindex: '-1' }, 'โทเคนสำหรับส่วนราชการ (ผู้รายงานผล)'),
     h('p', { class: 'hint' }, 'ออกโทเคนให้แต่ละส่วนราชการใช้รายงานผลการดำเนินงานของมาตรการที่รับผิดชอบ โทเคนจะแสดงเพียงครั้งเดียว'));
-  const unitOptions = [{ value: '', label: 'ทุกส่วนราชการ (ไม่จำกัด)' }, ...unitList.items.map((u) => ({ value: u.id, label: u.name || u.id }))];
+  const every = domain().everyDivision.nameTh;
+  const unitOptions = [{ value: '', label: `${every} (ไม่จำกัด)` }, ...unitList.items.map((u) => ({ value: u.id, label: u.name || u.id }))];
   const unit = select(unitOptions, '');
   const name = input({ placeholder: 'เช่น กองคลัง — นางสาวสมใจ' });
   const shown = h('div', { 'aria-live': 'polite' });
@@ -297,7 +304,7 @@ async function renderTokens(section, base, unitList) {
     const rows = items.map((t) => h('tr', {},
       h('td', { 'data-label': 'ชื่อ' }, t.name || t.id),
       h('td', { 'data-label': 'สิทธิ์' }, t.role === 'editor' ? 'ผู้แก้ไข' : 'ผู้รายงาน'),
-      h('td', { 'data-label': 'ส่วนราชการ' }, t.unit ? (unitList.items.find((u) => u.id === t.unit)?.name || t.unit) : 'ทุกส่วนราชการ'),
+      h('td', { 'data-label': 'ส่วนราชการ' }, t.unit ? (unitList.items.find((u) => u.id === t.unit)?.name || t.unit) : every),
       h('td', {}, button('เพิกถอน', async (ev) => {
         if (!confirm(`เพิกถอนโทเคน ${t.name || t.id} ใช่หรือไม่ ผู้ใช้โทเคนนี้จะเข้าระบบไม่ได้อีก`)) return;
         try {
