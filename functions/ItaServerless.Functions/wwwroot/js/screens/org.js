@@ -36,6 +36,23 @@ export async function render(root, { session }) {
   ]);
 }
 
+/**
+ * A PUT body that never wipes what the form does not show: the last representation the API
+ * gave (only the fields its PUT accepts, as GET /api/domain lists them) with the form's values
+ * laid over it; an undefined value (a blank field) is left out, which clears it.
+ */
+export function mergeEdits(last, accepted, edits) {
+  const body = {};
+  for (const key of accepted) {
+    if (last && last[key] !== undefined && last[key] !== null) body[key] = last[key];
+  }
+  for (const [key, value] of Object.entries(edits)) {
+    if (value === undefined) delete body[key];
+    else body[key] = value;
+  }
+  return body;
+}
+
 function jump(ev) {
   ev.preventDefault();
   const target = document.getElementById(ev.currentTarget.getAttribute('href').slice(1));
@@ -68,6 +85,7 @@ function dueDatePicker(roundCode, path, value) {
 async function renderDetails(section, base) {
   section.replaceChildren(h('h2', { id: 'org-details-h', tabindex: '-1' }, 'รายละเอียดหน่วยงาน'));
   const { data, etag } = await api('GET', base);
+  let last = data;
   let currentEtag = etag;
   const inputs = {
     name: input({ value: data.name || '' }),
@@ -93,21 +111,18 @@ async function renderDetails(section, base) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
-    const body = { id: data.id };
-    for (const [key, el] of Object.entries(inputs)) {
-      const v = textOrUndefined(el);
-      if (v !== undefined) body[key] = v;
-    }
+    const edits = {};
+    for (const [key, el] of Object.entries(inputs)) edits[key] = textOrUndefined(el);
     const dueDates = {};
     if (six.read()) dueDates.sixMonths = six.read();
     if (twelve.read()) dueDates.twelveMonths = twelve.read();
-    if (Object.keys(dueDates).length) body.dueDates = dueDates;
-    // Settings this form does not show are sent back unchanged (PUT replaces the whole organization).
-    if (data.autoPublish !== undefined && data.autoPublish !== null) body.autoPublish = data.autoPublish;
-    if (data.webhook) body.webhook = data.webhook;
+    edits.dueDates = Object.keys(dueDates).length ? dueDates : undefined;
+    // PUT replaces the whole organization: settings this form does not show go back as they were.
+    const body = mergeEdits(last, domain().editable.organization, edits);
     try {
       const saved = await api('PUT', base, { body, etag: currentEtag });
       currentEtag = saved.etag;
+      if (saved.data) last = saved.data;
       notice(form, 'บันทึกข้อมูลหน่วยงานแล้ว');
     } catch (e) {
       showSaveError(form, e, () => renderDetails(section, base));
@@ -119,8 +134,9 @@ async function renderDetails(section, base) {
 // ----- units and officials: one editable card per item -----
 
 /**
- * A card that edits one resource of a collection (unit, official). spec: { path, idPrefix, label,
- * fields(item) → { el, read() }, title(item) }. New cards choose their id; saved ones keep it.
+ * A card that edits one resource of a collection (unit, official). spec: { path, accepted (the
+ * fields its PUT accepts), fields(item) → { el, read() }, title(item), … }. New cards choose
+ * their id; saved ones keep it. Fields the card does not show are sent back as last read.
  */
 function resourceCard(spec, item, { onDeleted, onSaved, existingIds }) {
   let etag = etagOf(item);
@@ -153,10 +169,11 @@ function resourceCard(spec, item, { onDeleted, onSaved, existingIds }) {
       showProblem(form, new ApiError(400, { titleTh: 'รหัสไม่ถูกต้อง', errors: [{ field: 'id', th: 'ใช้ได้เฉพาะตัวอักษร a–z ตัวเลข และ - (ขึ้นต้นด้วยตัวอักษรหรือตัวเลข)' }] }));
       return;
     }
+    const sent = mergeEdits(item, spec.accepted, body.read());
     try {
-      const saved = await api('PUT', `${spec.path}/${seg(id)}`, isNew ? { body: body.read(), createOnly: true } : { body: body.read(), etag });
+      const saved = await api('PUT', `${spec.path}/${seg(id)}`, isNew ? { body: sent, createOnly: true } : { body: sent, etag });
       etag = saved.etag;
-      Object.assign(item, saved.data || body.read(), { id });
+      Object.assign(item, saved.data || sent, { id });
       isNew = false;
       idInput.readOnly = true;
       heading.textContent = spec.title(item);
@@ -204,6 +221,7 @@ async function renderUnits(section, base, unitList, onChange) {
     h('p', { class: 'hint' }, 'เช่น สำนักปลัด กองคลัง กองช่าง — ผู้ติดต่อจะได้รับอีเมลเตือนก่อนกำหนดส่งรายงาน'));
   unitList.items = await renderCollection(section, {
     path: `${base}/units`,
+    accepted: domain().editable.unit,
     newTitle: 'ส่วนราชการใหม่',
     title: (u) => u.name || u.id,
     suggestId: (ids) => nextId('unit-', ids),
@@ -223,7 +241,8 @@ async function renderUnits(section, base, unitList, onChange) {
         renderRow: (c) => {
           const n = h('input', { type: 'text', value: c.name || '', placeholder: 'ชื่อ-สกุล', dataset: { sub: 'name', label: 'ชื่อ' } });
           const e = h('input', { type: 'email', value: c.email || '', placeholder: 'อีเมล', autocomplete: 'off', dataset: { sub: 'email', label: 'อีเมล' } });
-          return { el: h('div', { class: 'grid2 tight' }, n, e), controls: [n, e], read: () => ({ name: n.value.trim(), email: e.value.trim() }) };
+          // A contact's other properties (none shown here) go back as they came.
+          return { el: h('div', { class: 'grid2 tight' }, n, e), controls: [n, e], read: () => ({ ...c, name: n.value.trim(), email: e.value.trim() }) };
         },
       });
       return {
@@ -241,6 +260,7 @@ async function renderOfficials(section, base) {
     h('p', { class: 'hint' }, `${roles.slice(0, -1).join(' ')} และ${roles[roles.length - 1]} ตามลำดับการเสนอหนังสือ`));
   await renderCollection(section, {
     path: `${base}/officials`,
+    accepted: domain().editable.official,
     newTitle: 'ผู้ลงนามใหม่',
     title: (o) => `${o.name || o.id}${o.role ? ` — ${roleName(o.role)}` : ''}`,
     suggestId: (ids) => nextId('official-', ids),
