@@ -39,6 +39,7 @@ public static class AppFunctions
         .AddHttpFunction<RemindersFunction>()
         .AddHttpFunction<CalendarFunction>()
         .AddHttpFunction<AuditFunction>()
+        .AddHttpFunction<Domain.DomainFunction>()
         .AddTriggeredFunction<HeartbeatFunction>()
         .AddTriggeredFunction<RenderReportFunction>()
         .AddReporting()

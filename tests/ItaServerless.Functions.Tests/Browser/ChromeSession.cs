@@ -15,7 +15,9 @@ public sealed class ChromeSession : IDisposable
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string ChromeDriverPath = "/usr/bin/chromedriver";
     public const int DesktopWidth = 1280;
-    public const int PhoneWidth = 375;
+    public const int DesktopHeight = 900;
+    public const int PhoneWidth = 390;
+    public const int PhoneHeight = 844;
 
     private readonly string profile = Path.Combine(Path.GetTempPath(), "ita-chrome-" + Guid.NewGuid().ToString("N")[..10]);
 
@@ -28,7 +30,7 @@ public sealed class ChromeSession : IDisposable
         options.AddArguments(
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            $"--window-size={DesktopWidth},1000", $"--user-data-dir={profile}", "--lang=th-TH");
+            $"--window-size={DesktopWidth},{DesktopHeight}", $"--user-data-dir={profile}", "--lang=th-TH");
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriverPath)!, Path.GetFileName(ChromeDriverPath));
         service.HideCommandPromptWindow = true;
         service.SuppressInitialDiagnosticInformation = true;
@@ -96,7 +98,7 @@ public sealed class ChromeSession : IDisposable
         Driver.Navigate().Refresh();
     }
 
-    /// <summary>Emulates a viewport width (375 = phone, 1280 = desktop).</summary>
+    /// <summary>Emulates a viewport width (390 = phone, 1280 = desktop).</summary>
     public void UseWidth(int width)
     {
         Width = width;
@@ -105,7 +107,7 @@ public sealed class ChromeSession : IDisposable
             Driver.ExecuteCdpCommand("Emulation.clearDeviceMetricsOverride", []);
             return;
         }
-        Emulate(width, 812);
+        Emulate(width, PhoneHeight);
     }
 
     /// <summary>The emulated viewport width (1280 = the real window).</summary>

@@ -163,6 +163,58 @@ public sealed class WebFormTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Saving_the_organization_screen_keeps_what_it_does_not_show()
+    {
+        var org = await SeededOrg.CreateAsync(app);
+        var path = $"/api/orgs/{org.Id}";
+        // Set through the API what the screen has no field for: publishing settings, a signer's e-mail and order.
+        var current = await org.Editor.GetAsync(path);
+        var draft = current.Json.DeepClone();
+        draft["autoPublish"] = true;
+        draft["webhook"] = "https://chat.example.org/hooks/kukkak";
+        (await org.Editor.PutAsync(path, draft, current.ETag)).Is(HttpStatusCode.OK);
+        var signer = await org.Editor.GetAsync($"{path}/officials/drafter");
+        (await org.Editor.PutAsync($"{path}/officials/drafter", new
+        {
+            name = "นายอรรถพร พูลช่วย", position = "นิติกรปฏิบัติการ", role = "drafter", order = 3, email = "atthaporn@kukkak.go.th",
+        }, signer.ETag)).Is(HttpStatusCode.OK);
+
+        page.OpenSignedIn(org, "org", "org");
+        var details = Driver.FindElement(By.CssSelector("#org-details form"));
+        Assert.Equal("กำหนดส่งรายงานรอบ ๖ เดือน (ค่าเริ่มต้น 30 เมษายน)", details.FindElement(By.CssSelector("fieldset legend")).Text);
+        page.Type(page.ByLabel("โทรศัพท์", details), "0 7642 9999");
+        page.Type(page.ByLabel("อำเภอ", details), "");
+        page.Click(page.Button("บันทึกข้อมูลหน่วยงาน", details));
+        chrome.WaitUntil(() => details.FindElements(By.CssSelector(".notice.ok")).Count == 1, "details saved");
+        var card = Driver.FindElement(By.CssSelector("#org-officials form.item[data-item-id='drafter']"));
+        page.Type(page.ByLabel("ตำแหน่ง", card), "นิติกรชำนาญการ");
+        page.Click(page.Button("บันทึก", card));
+        chrome.WaitUntil(() => card.FindElements(By.CssSelector(".notice.ok")).Count == 1, "signer saved");
+        page.ShootBothWidths("org-saved");
+
+        var stored = (await org.Editor.GetAsync(path)).Is(HttpStatusCode.OK).Json;
+        Assert.Equal("0 7642 9999", (string?)stored["phone"]);
+        Assert.Null(stored["district"]);                      // emptied in the form: cleared
+        Assert.Equal("พังงา", (string?)stored["province"]);
+        Assert.True((bool)stored["autoPublish"]!);
+        Assert.Equal("https://chat.example.org/hooks/kukkak", (string?)stored["webhook"]);
+        var official = (await org.Editor.GetAsync($"{path}/officials/drafter")).Is(HttpStatusCode.OK).Json;
+        Assert.Equal("นิติกรชำนาญการ", (string?)official["position"]);
+        Assert.Equal(3, (int)official["order"]!);
+        Assert.Equal("atthaporn@kukkak.go.th", (string?)official["email"]);
+
+        // A second save of the same card starts from the first save's answer: still nothing lost.
+        page.Type(page.ByLabel("ชื่อ-สกุล", card), "นายอรรถพร พูลช่วย");
+        page.Choose(page.ByLabel("บทบาทในการลงนาม", card), "หัวหน้าส่วนราชการ");
+        page.Click(page.Button("บันทึก", card));
+        chrome.WaitUntil(() => card.FindElement(By.CssSelector("h3")).Text.EndsWith("หัวหน้าส่วนราชการ", StringComparison.Ordinal), "signer saved again");
+        official = (await org.Editor.GetAsync($"{path}/officials/drafter")).Json;
+        Assert.Equal("divisionHead", (string?)official["role"]);
+        Assert.Equal("atthaporn@kukkak.go.th", (string?)official["email"]);
+        Assert.Equal(3, (int)official["order"]!);
+    }
+
+    [Fact]
     public async Task Editing_sends_If_Match_and_a_real_412_offers_to_reload_without_losing_the_edit()
     {
         var org = await SeededOrg.CreateAsync(app);
@@ -218,7 +270,7 @@ public sealed class WebFormTests(BrowserFixture fixture)
         Assert.Equal("i1", page.Texts("table.grid tr[data-question] td.qid")[0]);
         Assert.Equal("o28", page.Texts("table.grid tr[data-question] td.qid")[^1]);
         page.Type(page.ByLabel("คะแนนรวม"), "83.03");
-        page.Type(page.ByLabel("แบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT)"), "59");
+        page.Type(page.ByLabel("แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)"), "59");
         page.Type(page.ByLabel("9. การเปิดเผยข้อมูล (OIT)"), "38");
         page.Type(page.ByLabel("10. การป้องกันการทุจริต (OIT)"), "80");
         page.Type(page.ByLabel("1. การปฏิบัติหน้าที่ (IIT)"), "99.78");

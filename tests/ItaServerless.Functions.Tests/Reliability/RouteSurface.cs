@@ -45,7 +45,7 @@ public sealed class RouteSurface
     /// <summary>Routes meant to answer without a key or token.</summary>
     public static readonly HashSet<string> PublicRoutes = new(StringComparer.Ordinal)
     {
-        "/api/health", "/api/openapi.json", "/api/app", "/api/app/{*path}", "/api/source", "/api/public/{org}", "/api/public/{org}/{fy}/{file}",
+        "/api/health", "/api/openapi.json", "/api/domain", "/api/app", "/api/app/{*path}", "/api/source", "/api/public/{org}", "/api/public/{org}/{fy}/{file}",
     };
 
     private RouteSurface(IReadOnlyList<ApiRoute> routes) => Routes = routes;

@@ -29,14 +29,15 @@ const STATUS_TH = {
 
 /**
  * Calls the API. options: body (object → JSON), etag (sent as If-Match), createOnly
- * (If-None-Match: *), adminKey (x-functions-key instead of the bearer token), idempotencyKey.
+ * (If-None-Match: *), adminKey (x-functions-key instead of the bearer token), anonymous (no
+ * token), idempotencyKey, cache (the fetch cache mode; default no-store).
  * Returns { status, data, etag }; throws ApiError for any non-2xx answer.
  */
 export async function api(method, path, options = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (options.adminKey) {
     headers['x-functions-key'] = options.adminKey;
-  } else {
+  } else if (!options.anonymous) {
     const session = getSession();
     if (session && session.token) headers.Authorization = `Bearer ${session.token}`;
   }
@@ -51,7 +52,7 @@ export async function api(method, path, options = {}) {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      cache: 'no-store',
+      cache: options.cache || 'no-store',
     });
   } catch {
     throw new ApiError(0, {

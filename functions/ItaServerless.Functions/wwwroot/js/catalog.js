@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The question catalog of an assessment year (GET /api/orgs/{org}/catalog/{fy}), normalized.
 import { api, ApiError, orgPath } from './api.js';
-import { INDICATORS } from './thai.js';
+import { domain } from './domain.js';
 
 const cache = new Map();
 const missing = new Set();
@@ -33,15 +33,12 @@ export async function loadCatalogOrNull(org, fy) {
 }
 
 /**
- * The questionnaire that measures of fiscal year fy answer, as the API checks them: last year's
- * assessment, or the latest earlier year that has a question list (a few years back at most).
+ * The questionnaire that measures of fiscal year fy answer, as the API checks them: the latest
+ * assessment year before fy that has a question list (the API lists them); null when none has.
  */
 export async function catalogForMeasures(org, fy) {
-  for (let year = fy - 1; year >= fy - 4; year--) {
-    const catalog = await loadCatalogOrNull(org, year);
-    if (catalog) return catalog;
-  }
-  return null;
+  const year = Math.max(...domain().assessmentYears.filter((y) => y < fy));
+  return Number.isFinite(year) ? loadCatalogOrNull(org, year) : null;
 }
 
 export function normalize(data, fy) {
@@ -54,8 +51,10 @@ export function normalize(data, fy) {
     text: q.text ?? q.textTh ?? q.name ?? '',
   }));
   const rawIndicators = Array.isArray(data?.indicators) ? data.indicators : [];
-  // The ten indicators are fixed; the catalog may carry the year's wording.
+  // The indicators are the domain's; the catalog may carry the year's wording.
   const named = new Map(rawIndicators.map((i) => [Number(i.number ?? i.n ?? i.id), i]));
-  const indicators = INDICATORS.map((i) => ({ ...i, name: named.get(i.n)?.name ?? named.get(i.n)?.nameTh ?? i.name }));
+  const indicators = domain().indicators.map((i) => ({
+    n: i.number, tool: i.tool, name: named.get(i.number)?.name ?? named.get(i.number)?.nameTh ?? i.nameTh,
+  }));
   return { year: data?.year ?? fy, questions, indicators };
 }

@@ -2,6 +2,7 @@
 // The single page: hash routes (#/signin, #/org, #/scores, #/measures, #/progress), one module per screen.
 import { h, clear, button } from './dom.js';
 import { getSession, clearSession, isEditor } from './session.js';
+import { loadDomain } from './domain.js';
 import * as signin from './screens/signin.js';
 import * as org from './screens/org.js';
 import * as scores from './screens/scores.js';
@@ -59,6 +60,8 @@ async function route() {
   main.append(container);
   main.setAttribute('aria-busy', 'true');
   try {
+    // Every screen speaks the domain's words: fetched once, before the first screen.
+    await loadDomain();
     await SCREENS[name].render(container, { session, params, go, isCurrent: () => ticket === current });
   } catch (e) {
     container.append(h('div', { class: 'error-summary', role: 'alert' },

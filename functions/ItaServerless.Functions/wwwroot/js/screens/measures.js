@@ -5,15 +5,16 @@ import { api, ApiError, orgPath, seg } from '../api.js';
 import { showProblem, showSaveError, clearErrors } from '../errors.js';
 import { listEditor, textRow } from '../lists.js';
 import { catalogForMeasures } from '../catalog.js';
+import { baht } from '../thai.js';
 import {
-  INDICATORS, PLANS, MEASURE_KINDS, DIMENSIONS, fiscalYearOf, fiscalMonths, periodText, baht,
-  yearOptions, responsibleText, labelOf,
-} from '../thai.js';
+  domain, planOptions, planName, measureKindOptions, dimensionOptions, fiscalYearOf, fiscalMonths, yearOptions, responsibleText,
+} from '../domain.js';
 
 export async function render(root, ctx) {
   const { params } = ctx;
   const fy = Number(params.get('year')) || fiscalYearOf(new Date());
-  const plan = params.get('plan') === 'anticorruption' ? 'anticorruption' : 'ita';
+  const plans = planOptions();
+  const plan = plans.some((p) => p.value === params.get('plan')) ? params.get('plan') : plans[0].value;
   const base = `${orgPath(ctx.session.org)}/years/${fy}/measures`;
   const unitsAnswer = await api('GET', `${orgPath(ctx.session.org)}/units`);
   const units = unitsAnswer.data?.items || [];
@@ -26,7 +27,7 @@ export async function render(root, ctx) {
 
 async function renderList(root, { fy, plan, base, units, go, params }) {
   const yearSel = select(yearOptions(fy), String(fy));
-  const planSel = select(PLANS, plan);
+  const planSel = select(planOptions(), plan);
   const change = () => go('measures', { year: yearSel.value, plan: planSel.value });
   yearSel.addEventListener('change', change);
   planSel.addEventListener('change', change);
@@ -37,19 +38,19 @@ async function renderList(root, { fy, plan, base, units, go, params }) {
   const { data } = await api('GET', `${base}?plan=${plan}`);
   const items = (data?.items || []).slice().sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
   if (!items.length) {
-    root.append(h('p', { class: 'empty' }, `ยังไม่มี${labelOf(PLANS, plan)} ของปีงบประมาณ พ.ศ. ${fy} — กด "เพิ่มมาตรการ" เพื่อเริ่ม`));
+    root.append(h('p', { class: 'empty' }, `ยังไม่มี${planName(plan)} ของปีงบประมาณ พ.ศ. ${fy} — กด "เพิ่มมาตรการ" เพื่อเริ่ม`));
     return;
   }
   const total = items.reduce((sum, m) => sum + Math.round(Number(m.budget || 0) * 100), 0) / 100;
   root.append(h('div', { class: 'table-wrap' }, h('table', { class: 'list measures' },
-    h('caption', {}, `${labelOf(PLANS, plan)} ปีงบประมาณ พ.ศ. ${fy}: ${items.length} รายการ งบประมาณรวม ${baht(total)} บาท`),
+    h('caption', {}, `${planName(plan)} ปีงบประมาณ พ.ศ. ${fy}: ${items.length} รายการ งบประมาณรวม ${baht(total)} บาท`),
     h('thead', {}, h('tr', {}, ['ที่', 'มาตรการ', 'ตัวชี้วัด', 'ผู้รับผิดชอบ', 'ระยะเวลา', 'งบประมาณ (บาท)', ''].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, items.map((m) => h('tr', { dataset: { measure: m.id } },
       h('td', { 'data-label': 'ที่' }, String(m.number ?? '')),
       h('td', { 'data-label': 'มาตรการ', class: 'title' }, m.title),
       h('td', { 'data-label': 'ตัวชี้วัด' }, (m.indicators || []).join(', ')),
       h('td', { 'data-label': 'ผู้รับผิดชอบ' }, responsibleText(m.responsible, units)),
-      h('td', { 'data-label': 'ระยะเวลา' }, m.period?.text || periodText(m.period)),
+      h('td', { 'data-label': 'ระยะเวลา' }, m.period?.text ?? ''),
       h('td', { 'data-label': 'งบประมาณ', class: 'num' }, Number(m.budget) ? baht(m.budget) : 'ไม่ใช้งบประมาณ'),
       h('td', {}, h('a', { href: `#/measures?${new URLSearchParams({ year: fy, plan, id: m.id })}`, class: 'button small', 'aria-label': `แก้ไขมาตรการที่ ${m.number ?? ''} ${m.title}` }, 'แก้ไข'))))))));
 }
@@ -66,14 +67,15 @@ async function renderEditor(root, { session, fy, plan: planParam, base, units, i
     h('h1', {}, id ? `แก้ไขมาตรการที่ ${m.number ?? ''}` : 'เพิ่มมาตรการใหม่'),
     h('p', { class: 'hint' }, `ปีงบประมาณ พ.ศ. ${fy} (ต.ค. ${fy - 1} – ก.ย. ${fy})`));
 
-  const planSel = select(PLANS, m.plan, { disabled: !!id });
+  const planSel = select(planOptions(), m.plan, { disabled: !!id });
   const number = input({ inputmode: 'numeric', value: m.number ?? '', class: 'short' });
   const title = textarea({ rows: 2, value: m.title || '' });
 
-  // indicators: checkboxes 1–10
-  const indicatorBoxes = INDICATORS.map((i) => h('input', { type: 'checkbox', value: String(i.n), id: uid('ind'), checked: (m.indicators || []).includes(i.n) }));
+  // indicators: one checkbox each
+  const { indicators } = domain();
+  const indicatorBoxes = indicators.map((i) => h('input', { type: 'checkbox', value: String(i.number), id: uid('ind'), checked: (m.indicators || []).includes(i.number) }));
   const indicatorSet = h('fieldset', { class: 'checks', dataset: { field: 'indicators' } }, h('legend', {}, 'ตัวชี้วัดที่มาตรการนี้ตอบ'),
-    h('div', { class: 'check-grid' }, INDICATORS.map((i, k) => h('div', { class: 'check' }, indicatorBoxes[k], h('label', { for: indicatorBoxes[k].id }, `${i.n}. ${i.name}`)))));
+    h('div', { class: 'check-grid' }, indicators.map((i, k) => h('div', { class: 'check' }, indicatorBoxes[k], h('label', { for: indicatorBoxes[k].id }, `${i.number}. ${i.nameTh}`)))));
 
   // questions: optional, from the catalog of the assessed year
   const questionBoxes = [];
@@ -102,16 +104,17 @@ async function renderEditor(root, { session, fy, plan: planParam, base, units, i
     newItem: () => '', renderRow: textRow(), rowLabel: (i) => `ขั้นตอนที่ ${i + 1}`, addLabel: 'เพิ่มขั้นตอน', min: 1,
   });
 
-  const unitOptions = [{ value: '*', label: 'ทุกส่วนราชการ' }, ...units.map((u) => ({ value: u.id, label: u.name || u.id }))];
+  const every = domain().everyDivision;
+  const unitOptions = [{ value: every.code, label: every.nameTh }, ...units.map((u) => ({ value: u.id, label: u.name || u.id }))];
   const responsible = listEditor({
-    field: 'responsible', legend: 'ผู้รับผิดชอบ', items: m.responsible && m.responsible.length ? m.responsible : [units[0]?.id || '*'],
-    newItem: () => units.find((u) => !responsible?.values().includes(u.id))?.id || '*',
+    field: 'responsible', legend: 'ผู้รับผิดชอบ', items: m.responsible && m.responsible.length ? m.responsible : [units[0]?.id || every.code],
+    newItem: () => units.find((u) => !responsible?.values().includes(u.id))?.id || every.code,
     renderRow: (value) => {
       const sel = select(unitOptions, value, { dataset: { sub: '' } });
       return { el: sel, controls: [sel], read: () => sel.value };
     },
     rowLabel: (i) => `ผู้รับผิดชอบลำดับที่ ${i + 1}`, addLabel: 'เพิ่มผู้รับผิดชอบ', min: 1,
-    hint: units.length ? 'เลือกจากส่วนราชการของหน่วยงาน หรือ "ทุกส่วนราชการ"' : 'ยังไม่มีส่วนราชการ — เพิ่มได้ที่หน้า "หน่วยงาน"',
+    hint: units.length ? `เลือกจากส่วนราชการของหน่วยงาน หรือ "${every.nameTh}"` : 'ยังไม่มีส่วนราชการ — เพิ่มได้ที่หน้า "หน่วยงาน"',
   });
 
   // period: whole year, or two month pickers limited to the fiscal year
@@ -131,8 +134,8 @@ async function renderEditor(root, { session, fy, plan: planParam, base, units, i
 
   const followUp = textarea({ rows: 2, value: m.followUp || '' });
   const budget = input({ inputmode: 'decimal', value: m.budget ?? '', placeholder: '0 = ไม่ใช้งบประมาณ', class: 'short' });
-  const kind = select([{ value: '', label: '— เลือก —' }, ...MEASURE_KINDS], m.kind || '');
-  const dimension = select([{ value: '', label: '— เลือก —' }, ...DIMENSIONS], m.dimension ? String(m.dimension) : '');
+  const kind = select([{ value: '', label: '— เลือก —' }, ...measureKindOptions()], m.kind || '');
+  const dimension = select([{ value: '', label: '— เลือก —' }, ...dimensionOptions()], m.dimension ? String(m.dimension) : '');
   const acOnly = h('div', { class: 'ac-only' }, h('div', { class: 'grid2' },
     field('ประเภท', kind, { field: 'kind' }), field('มิติ', dimension, { field: 'dimension' })));
   const syncPlan = () => { acOnly.hidden = planSel.value !== 'anticorruption'; };

@@ -4,7 +4,8 @@ import { h, field, input, select, button, textOrUndefined, notice, uid } from '.
 import { api, ApiError, etagOf, getOrNull, orgPath, seg } from '../api.js';
 import { showProblem, showSaveError, clearErrors } from '../errors.js';
 import { listEditor } from '../lists.js';
-import { ORG_KINDS, ROLES, MONTHS, labelOf } from '../thai.js';
+import { MONTHS, dayMonthText } from '../thai.js';
+import { domain, organizationKindOptions, roleOptions, roleName, round } from '../domain.js';
 import { copyText } from './signin.js';
 
 export async function render(root, { session }) {
@@ -35,6 +36,23 @@ export async function render(root, { session }) {
   ]);
 }
 
+/**
+ * A PUT body that never wipes what the form does not show: the last representation the API
+ * gave (only the fields its PUT accepts, as GET /api/domain lists them) with the form's values
+ * laid over it; an undefined value (a blank field) is left out, which clears it.
+ */
+export function mergeEdits(last, accepted, edits) {
+  const body = {};
+  for (const key of accepted) {
+    if (last && last[key] !== undefined && last[key] !== null) body[key] = last[key];
+  }
+  for (const [key, value] of Object.entries(edits)) {
+    if (value === undefined) delete body[key];
+    else body[key] = value;
+  }
+  return body;
+}
+
 function jump(ev) {
   ev.preventDefault();
   const target = document.getElementById(ev.currentTarget.getAttribute('href').slice(1));
@@ -44,7 +62,10 @@ function jump(ev) {
 
 // ----- details -----
 
-function dueDatePicker(label, path, value) {
+/** A due-day picker for a round; blank keeps the domain's default day. */
+function dueDatePicker(roundCode, path, value) {
+  const r = round(roundCode);
+  const label = `กำหนดส่งรายงาน${r.nameTh} (ค่าเริ่มต้น ${dayMonthText(r.defaultDueDate)})`;
   const [mm, dd] = (value || '').split('-');
   const month = select([{ value: '', label: 'ค่าเริ่มต้น' }, ...MONTHS.map((m, i) => ({ value: String(i + 1).padStart(2, '0'), label: m }))], mm || '');
   const days = [{ value: '', label: '–' }];
@@ -64,18 +85,19 @@ function dueDatePicker(label, path, value) {
 async function renderDetails(section, base) {
   section.replaceChildren(h('h2', { id: 'org-details-h', tabindex: '-1' }, 'รายละเอียดหน่วยงาน'));
   const { data, etag } = await api('GET', base);
+  let last = data;
   let currentEtag = etag;
   const inputs = {
     name: input({ value: data.name || '' }),
-    kind: select(ORG_KINDS, data.kind || 'other'),
+    kind: select(organizationKindOptions(), data.kind),
     district: input({ value: data.district || '' }),
     province: input({ value: data.province || '' }),
     phone: input({ type: 'tel', value: data.phone || '' }),
     documentPrefix: input({ value: data.documentPrefix || '', placeholder: 'พง ๕๒๔๐๑' }),
     website: input({ type: 'url', value: data.website || '', placeholder: 'https://' }),
   };
-  const six = dueDatePicker('กำหนดส่งรายงานรอบ ๖ เดือน (ค่าเริ่มต้น 30 เมษายน)', 'dueDates.sixMonths', data.dueDates?.sixMonths);
-  const twelve = dueDatePicker('กำหนดส่งรายงานรอบ ๑๒ เดือน (ค่าเริ่มต้น 31 ตุลาคม)', 'dueDates.twelveMonths', data.dueDates?.twelveMonths);
+  const six = dueDatePicker('6m', 'dueDates.sixMonths', data.dueDates?.sixMonths);
+  const twelve = dueDatePicker('12m', 'dueDates.twelveMonths', data.dueDates?.twelveMonths);
   const form = h('form', { class: 'card', novalidate: true },
     h('p', {}, 'รหัสหน่วยงาน: ', h('code', {}, data.id)),
     field('ชื่อหน่วยงาน', inputs.name, { required: true, field: 'name' }),
@@ -89,21 +111,18 @@ async function renderDetails(section, base) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
-    const body = { id: data.id };
-    for (const [key, el] of Object.entries(inputs)) {
-      const v = textOrUndefined(el);
-      if (v !== undefined) body[key] = v;
-    }
+    const edits = {};
+    for (const [key, el] of Object.entries(inputs)) edits[key] = textOrUndefined(el);
     const dueDates = {};
     if (six.read()) dueDates.sixMonths = six.read();
     if (twelve.read()) dueDates.twelveMonths = twelve.read();
-    if (Object.keys(dueDates).length) body.dueDates = dueDates;
-    // Settings this form does not show are sent back unchanged (PUT replaces the whole organization).
-    if (data.autoPublish !== undefined && data.autoPublish !== null) body.autoPublish = data.autoPublish;
-    if (data.webhook) body.webhook = data.webhook;
+    edits.dueDates = Object.keys(dueDates).length ? dueDates : undefined;
+    // PUT replaces the whole organization: settings this form does not show go back as they were.
+    const body = mergeEdits(last, domain().editable.organization, edits);
     try {
       const saved = await api('PUT', base, { body, etag: currentEtag });
       currentEtag = saved.etag;
+      if (saved.data) last = saved.data;
       notice(form, 'บันทึกข้อมูลหน่วยงานแล้ว');
     } catch (e) {
       showSaveError(form, e, () => renderDetails(section, base));
@@ -115,8 +134,9 @@ async function renderDetails(section, base) {
 // ----- units and officials: one editable card per item -----
 
 /**
- * A card that edits one resource of a collection (unit, official). spec: { path, idPrefix, label,
- * fields(item) → { el, read() }, title(item) }. New cards choose their id; saved ones keep it.
+ * A card that edits one resource of a collection (unit, official). spec: { path, accepted (the
+ * fields its PUT accepts), fields(item) → { el, read() }, title(item), … }. New cards choose
+ * their id; saved ones keep it. Fields the card does not show are sent back as last read.
  */
 function resourceCard(spec, item, { onDeleted, onSaved, existingIds }) {
   let etag = etagOf(item);
@@ -149,10 +169,11 @@ function resourceCard(spec, item, { onDeleted, onSaved, existingIds }) {
       showProblem(form, new ApiError(400, { titleTh: 'รหัสไม่ถูกต้อง', errors: [{ field: 'id', th: 'ใช้ได้เฉพาะตัวอักษร a–z ตัวเลข และ - (ขึ้นต้นด้วยตัวอักษรหรือตัวเลข)' }] }));
       return;
     }
+    const sent = mergeEdits(item, spec.accepted, body.read());
     try {
-      const saved = await api('PUT', `${spec.path}/${seg(id)}`, isNew ? { body: body.read(), createOnly: true } : { body: body.read(), etag });
+      const saved = await api('PUT', `${spec.path}/${seg(id)}`, isNew ? { body: sent, createOnly: true } : { body: sent, etag });
       etag = saved.etag;
-      Object.assign(item, saved.data || body.read(), { id });
+      Object.assign(item, saved.data || sent, { id });
       isNew = false;
       idInput.readOnly = true;
       heading.textContent = spec.title(item);
@@ -200,6 +221,7 @@ async function renderUnits(section, base, unitList, onChange) {
     h('p', { class: 'hint' }, 'เช่น สำนักปลัด กองคลัง กองช่าง — ผู้ติดต่อจะได้รับอีเมลเตือนก่อนกำหนดส่งรายงาน'));
   unitList.items = await renderCollection(section, {
     path: `${base}/units`,
+    accepted: domain().editable.unit,
     newTitle: 'ส่วนราชการใหม่',
     title: (u) => u.name || u.id,
     suggestId: (ids) => nextId('unit-', ids),
@@ -219,7 +241,8 @@ async function renderUnits(section, base, unitList, onChange) {
         renderRow: (c) => {
           const n = h('input', { type: 'text', value: c.name || '', placeholder: 'ชื่อ-สกุล', dataset: { sub: 'name', label: 'ชื่อ' } });
           const e = h('input', { type: 'email', value: c.email || '', placeholder: 'อีเมล', autocomplete: 'off', dataset: { sub: 'email', label: 'อีเมล' } });
-          return { el: h('div', { class: 'grid2 tight' }, n, e), controls: [n, e], read: () => ({ name: n.value.trim(), email: e.value.trim() }) };
+          // A contact's other properties (none shown here) go back as they came.
+          return { el: h('div', { class: 'grid2 tight' }, n, e), controls: [n, e], read: () => ({ ...c, name: n.value.trim(), email: e.value.trim() }) };
         },
       });
       return {
@@ -231,19 +254,22 @@ async function renderUnits(section, base, unitList, onChange) {
 }
 
 async function renderOfficials(section, base) {
+  // The roles in the order a memo goes up for signing.
+  const roles = roleOptions().map((r) => r.label);
   section.append(h('h2', { id: 'org-officials-h', tabindex: '-1' }, 'ผู้ลงนามในเอกสาร'),
-    h('p', { class: 'hint' }, 'ผู้จัดทำ หัวหน้าส่วนราชการ ปลัด และผู้บริหาร ตามลำดับการเสนอหนังสือ'));
+    h('p', { class: 'hint' }, `${roles.slice(0, -1).join(' ')} และ${roles[roles.length - 1]} ตามลำดับการเสนอหนังสือ`));
   await renderCollection(section, {
     path: `${base}/officials`,
+    accepted: domain().editable.official,
     newTitle: 'ผู้ลงนามใหม่',
-    title: (o) => `${o.name || o.id}${o.role ? ` — ${labelOf(ROLES, o.role)}` : ''}`,
+    title: (o) => `${o.name || o.id}${o.role ? ` — ${roleName(o.role)}` : ''}`,
     suggestId: (ids) => nextId('official-', ids),
     emptyText: 'ยังไม่มีผู้ลงนาม',
     addLabel: 'เพิ่มผู้ลงนาม',
     fields: (o) => {
       const name = input({ value: o.name || '' });
       const position = input({ value: o.position || '', placeholder: 'เช่น นักวิเคราะห์นโยบายและแผนชำนาญการ' });
-      const role = select([{ value: '', label: '— เลือก —' }, ...ROLES], o.role || '');
+      const role = select([{ value: '', label: '— เลือก —' }, ...roleOptions()], o.role || '');
       return {
         el: h('div', {}, field('ชื่อ-สกุล', name, { required: true, field: 'name' }),
           field('ตำแหน่ง', position, { required: true, field: 'position' }),
@@ -259,7 +285,8 @@ async function renderOfficials(section, base) {
 async function renderTokens(section, base, unitList) {
   section.replaceChildren(h('h2', { id: 'org-tokens-h', tabindex: '-1' }, 'โทเคนสำหรับส่วนราชการ (ผู้รายงานผล)'),
     h('p', { class: 'hint' }, 'ออกโทเคนให้แต่ละส่วนราชการใช้รายงานผลการดำเนินงานของมาตรการที่รับผิดชอบ โทเคนจะแสดงเพียงครั้งเดียว'));
-  const unitOptions = [{ value: '', label: 'ทุกส่วนราชการ (ไม่จำกัด)' }, ...unitList.items.map((u) => ({ value: u.id, label: u.name || u.id }))];
+  const every = domain().everyDivision.nameTh;
+  const unitOptions = [{ value: '', label: `${every} (ไม่จำกัด)` }, ...unitList.items.map((u) => ({ value: u.id, label: u.name || u.id }))];
   const unit = select(unitOptions, '');
   const name = input({ placeholder: 'เช่น กองคลัง — นางสาวสมใจ' });
   const shown = h('div', { 'aria-live': 'polite' });
@@ -297,7 +324,7 @@ async function renderTokens(section, base, unitList) {
     const rows = items.map((t) => h('tr', {},
       h('td', { 'data-label': 'ชื่อ' }, t.name || t.id),
       h('td', { 'data-label': 'สิทธิ์' }, t.role === 'editor' ? 'ผู้แก้ไข' : 'ผู้รายงาน'),
-      h('td', { 'data-label': 'ส่วนราชการ' }, t.unit ? (unitList.items.find((u) => u.id === t.unit)?.name || t.unit) : 'ทุกส่วนราชการ'),
+      h('td', { 'data-label': 'ส่วนราชการ' }, t.unit ? (unitList.items.find((u) => u.id === t.unit)?.name || t.unit) : every),
       h('td', {}, button('เพิกถอน', async (ev) => {
         if (!confirm(`เพิกถอนโทเคน ${t.name || t.id} ใช่หรือไม่ ผู้ใช้โทเคนนี้จะเข้าระบบไม่ได้อีก`)) return;
         try {

@@ -4,29 +4,54 @@ import { h, field, input, select, textarea, button, parseNumber, notice, textOrU
 import { api, ApiError, etagOf, getOrNull, orgPath, seg } from '../api.js';
 import { showProblem, showSaveError, clearErrors } from '../errors.js';
 import { listEditor, textRow } from '../lists.js';
+import { baht, percent, toCommonEraYear } from '../thai.js';
 import {
-  PLANS, ROUNDS, STATUSES, WAITING_LABEL, fiscalYearOf, periodText, baht, percent, yearOptions, responsibleText, labelOf,
-} from '../thai.js';
+  domain, planOptions, roundOptions, statusOptions, status as statusTerm, waitingStatus, fiscalYearOf, yearOptions, responsibleText,
+  isResponsible, round as roundTerm,
+} from '../domain.js';
 
-/** The round a planning officer most likely reports now: Oct → last year's 12 months; Nov–Apr → 6 months; May–Sep → 12 months. */
-export function defaultRound(today = new Date()) {
+const DUE_DATE_FIELDS = { '6m': 'sixMonths', '12m': 'twelveMonths' };
+
+/**
+ * The round a planning officer most likely reports now: the first whose due date (the
+ * organization's, else the domain's default) is today or later, starting with last year's last round.
+ */
+export function defaultRound(dueDates, today = new Date()) {
   const fy = fiscalYearOf(today);
-  const month = today.getMonth(); // 0 = January
-  if (month === 9) return { fy: fy - 1, round: '12m' };
-  if (month >= 10 || month <= 3) return { fy, round: '6m' };
-  return { fy, round: '12m' };
+  const { rounds } = domain();
+  const day = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+  const candidates = [{ fy: fy - 1, round: rounds[rounds.length - 1] }, ...rounds.map((r) => ({ fy, round: r }))];
+  const next = candidates.find((c) => dueDate(c.fy, c.round, dueDates) >= day) || candidates[candidates.length - 1];
+  return { fy: next.fy, round: next.round.code };
+}
+
+/** The first day-month of the round's due day on or after the end of its period (as the API computes it). */
+function dueDate(fy, round, dueDates) {
+  const first = domain().fiscalYearFirstMonth;
+  const [month, day] = (dueDates?.[DUE_DATE_FIELDS[round.code]] || round.defaultDueDate).split('-').map(Number);
+  const endYear = toCommonEraYear(fy) - (round.lastMonth >= first && first > 1 ? 1 : 0);
+  const end = new Date(endYear, round.lastMonth, 0); // the last day of the period's last month
+  const due = new Date(endYear, month - 1, day);
+  return due >= end ? due : new Date(endYear + 1, month - 1, day);
 }
 
 export async function render(root, { session, params, go }) {
-  const fallback = defaultRound();
-  const fy = Number(params.get('year')) || fallback.fy;
-  const round = ROUNDS.some((r) => r.value === params.get('round')) ? params.get('round') : fallback.round;
-  const plan = params.get('plan') === 'anticorruption' ? 'anticorruption' : 'ita';
   const org = orgPath(session.org);
+  const rounds = roundOptions();
+  const plans = planOptions();
+  let fy = Number(params.get('year'));
+  let round = rounds.some((r) => r.value === params.get('round')) ? params.get('round') : null;
+  if (!fy || !round) {
+    const { data } = await api('GET', org);
+    const fallback = defaultRound(data?.dueDates);
+    fy = fy || fallback.fy;
+    round = round || fallback.round;
+  }
+  const plan = plans.some((p) => p.value === params.get('plan')) ? params.get('plan') : plans[0].value;
 
   const yearSel = select(yearOptions(fy), String(fy));
-  const roundSel = select(ROUNDS, round);
-  const planSel = select(PLANS, plan);
+  const roundSel = select(rounds, round);
+  const planSel = select(plans, plan);
   const change = () => go('progress', { year: yearSel.value, round: roundSel.value, plan: planSel.value });
   [yearSel, roundSel, planSel].forEach((s) => s.addEventListener('change', change));
   root.append(h('h1', {}, 'รายงานผลการดำเนินงาน'),
@@ -46,7 +71,7 @@ export async function render(root, { session, params, go }) {
   const units = unitsAnswer.data?.items || [];
   let measures = (measuresAnswer.data?.items || []).slice().sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
   if (session.unit) {
-    measures = measures.filter((m) => (m.responsible || []).some((r) => r === '*' || r === session.unit));
+    measures = measures.filter((m) => isResponsible(m, session.unit));
     root.append(h('p', { class: 'hint' }, `แสดงเฉพาะมาตรการที่ ${responsibleText([session.unit], units)} รับผิดชอบ`));
   }
   await refreshSummary();
@@ -54,7 +79,7 @@ export async function render(root, { session, params, go }) {
     root.append(h('p', { class: 'empty' }, `ยังไม่มีมาตรการของปีงบประมาณ พ.ศ. ${fy} ที่ต้องรายงาน`));
     return;
   }
-  // One request for the round's reports; a measure without one is waiting (รอรายงาน).
+  // One request for the round's reports; a measure without one is waiting.
   const { data: reported } = await api('GET', `${org}/years/${fy}/rounds/${round}/progress`);
   const byMeasure = new Map((reported?.items || []).map((p) => [p.measure, { data: p, etag: etagOf(p) }]));
   const list = h('div', { class: 'progress-list' });
@@ -62,9 +87,12 @@ export async function render(root, { session, params, go }) {
   root.append(h('h2', {}, `มาตรการ ${measures.length} รายการ`), list);
 }
 
-function statusBadge(status) {
-  const css = { inProgress: 'warn', done: 'good', cannotDo: 'bad' }[status] || 'wait';
-  return h('span', { class: `badge ${css}`, dataset: { status: status || 'waiting' } }, status ? labelOf(STATUSES, status) : WAITING_LABEL);
+// The colour of each status (presentation only; names and codes come from the API).
+const STATUS_CSS = { inProgress: 'warn', done: 'good', cannotDo: 'bad' };
+
+function statusBadge(code) {
+  const term = (code && statusTerm(code)) || waitingStatus();
+  return h('span', { class: `badge ${STATUS_CSS[term.code] || 'wait'}`, dataset: { status: term.code } }, term.nameTh);
 }
 
 function progressCard(m, report, { org, fy, round, units, refreshSummary, go, plan }) {
@@ -73,9 +101,10 @@ function progressCard(m, report, { org, fy, round, units, refreshSummary, go, pl
   let etag = report?.etag;
   const badgeSlot = h('span', { class: 'badge-slot' }, statusBadge(p.status));
 
-  const status = select([{ value: '', label: '— เลือกสถานะ —' }, ...STATUSES], p.status || '');
+  const status = select([{ value: '', label: '— เลือกสถานะ —' }, ...statusOptions()], p.status || '');
   const reason = textarea({ rows: 2, value: p.reason || '' });
-  const reasonField = field('เหตุผลที่ไม่สามารถดำเนินการได้', reason, { field: 'reason', required: true });
+  const cannotDo = statusTerm('cannotDo').nameTh;
+  const reasonField = field(`เหตุผลที่${cannotDo}`, reason, { field: 'reason', required: true });
   const syncReason = () => { reasonField.hidden = status.value !== 'cannotDo'; };
   status.addEventListener('change', syncReason);
   syncReason();
@@ -111,7 +140,7 @@ function progressCard(m, report, { org, fy, round, units, refreshSummary, go, pl
     clearErrors(form);
     const errors = [];
     if (!status.value) errors.push({ field: 'status', th: 'กรุณาเลือกสถานะ' });
-    if (status.value === 'cannotDo' && !reason.value.trim()) errors.push({ field: 'reason', th: 'กรุณาระบุเหตุผลที่ไม่สามารถดำเนินการได้' });
+    if (status.value === 'cannotDo' && !reason.value.trim()) errors.push({ field: 'reason', th: `กรุณาระบุเหตุผลที่${cannotDo}` });
     const amount = parseNumber(disbursed.value);
     if (Number.isNaN(amount)) errors.push({ field: 'disbursed', th: 'กรุณากรอกเป็นตัวเลข เช่น 12500 หรือ 12,500.50' });
     if (errors.length) {
@@ -147,12 +176,12 @@ function progressCard(m, report, { org, fy, round, units, refreshSummary, go, pl
   return h('details', { class: 'card progress-card', dataset: { measure: m.id }, open: !p.status },
     h('summary', { id: headingId },
       h('span', { class: 'm-no' }, `${m.number ?? ''}.`), h('span', { class: 'm-title' }, m.title), badgeSlot),
-    h('p', { class: 'hint' }, `ผู้รับผิดชอบ: ${responsibleText(m.responsible, units)} · ระยะเวลา: ${m.period?.text || periodText(m.period)}`),
+    h('p', { class: 'hint' }, `ผู้รับผิดชอบ: ${responsibleText(m.responsible, units)} · ระยะเวลา: ${m.period?.text ?? ''}`),
     form);
 }
 
 function renderSummary(box, s, { fy, round }) {
-  box.replaceChildren(h('h2', { id: 'summary-h' }, `สรุปผล${labelOf(ROUNDS, round).replace(/ \(.*\)$/, '')} ปีงบประมาณ พ.ศ. ${fy}`));
+  box.replaceChildren(h('h2', { id: 'summary-h' }, `สรุปผล${roundTerm(round).nameTh} ปีงบประมาณ พ.ศ. ${fy}`));
   if (!s) {
     box.append(h('p', { class: 'empty' }, 'ยังไม่มีข้อมูลสรุป'));
     return;
@@ -162,10 +191,8 @@ function renderSummary(box, s, { fy, round }) {
     h('span', { class: 'stat-label' }, label), h('span', { class: 'stat-value' }, value), extra || null);
   box.append(h('div', { class: 'summary-cards' },
     stat('total', 'มาตรการทั้งหมด', `${s.total ?? 0}`),
-    stat('waiting', WAITING_LABEL, `${s.waiting ?? 0}`, 'wait'),
-    stat('inProgress', 'อยู่ระหว่างดำเนินการ', `${s.inProgress ?? 0}`, 'warn'),
-    stat('done', 'ดำเนินการแล้วเสร็จ', `${s.done ?? 0}`, 'good'),
-    stat('cannotDo', 'ไม่สามารถดำเนินการได้', `${s.cannotDo ?? 0}`, 'bad'),
+    // One figure per status: the summary's fields are named by the status codes.
+    domain().progressStatuses.map((t) => stat(t.code, t.nameTh, `${s[t.code] ?? 0}`, STATUS_CSS[t.code] || 'wait')),
     stat('implementedPercent', 'นำไปปฏิบัติแล้ว', percent(s.implementedPercent), '', s.implementationLevelTh ? h('span', {}, `ระดับ${s.implementationLevelTh}`) : null),
     stat('budget', 'งบประมาณ (บาท)', baht(s.budget)),
     stat('disbursed', 'เบิกจ่าย (บาท)', baht(s.disbursed), '', h('span', { dataset: { stat: 'disbursedPercent' } }, percent(s.disbursedPercent)))));

@@ -4,13 +4,19 @@ import { h, field, input, select, parseNumber, notice, clear } from '../dom.js';
 import { api, ApiError, getOrNull, orgPath } from '../api.js';
 import { showProblem, showSaveError, clearErrors } from '../errors.js';
 import { loadCatalogOrNull } from '../catalog.js';
-import { TOOLS, CLASSIFICATIONS, fiscalYearOf, indicatorName } from '../thai.js';
+import { scoreText } from '../thai.js';
+import { domain, fiscalYearOf, indicatorName } from '../domain.js';
+
+// The colour of each classification as the CSS names it (presentation only).
+const COLOUR_CSS = { green: 'good', yellow: 'warn', red: 'bad' };
 
 export async function render(root, { session, params, go }) {
   const thisFy = fiscalYearOf(new Date());
   const fy = Number(params.get('year')) || thisFy - 1;
   const years = [];
-  for (let y = thisFy; y >= 2565; y--) years.push({ value: String(y), label: `พ.ศ. ${y}` });
+  // Back to the first year the API has a question list for.
+  const firstYear = Math.min(...domain().assessmentYears, thisFy - 1);
+  for (let y = thisFy; y >= firstYear; y--) years.push({ value: String(y), label: `พ.ศ. ${y}` });
   if (!years.some((y) => Number(y.value) === fy)) years.push({ value: String(fy), label: `พ.ศ. ${fy}` });
   const yearSelect = select(years, String(fy), { id: 'score-year' });
   yearSelect.addEventListener('change', () => go('scores', { year: yearSelect.value }));
@@ -34,7 +40,8 @@ export async function render(root, { session, params, go }) {
     return el;
   };
   const total = scoreInput(a.total, 'total');
-  const tools = Object.fromEntries(TOOLS.map((t) => [t.code, scoreInput(a.tools?.[t.code], `tools.${t.code}`)]));
+  const toolTerms = domain().tools;
+  const tools = Object.fromEntries(toolTerms.map((t) => [t.code, scoreInput(a.tools?.[t.code], `tools.${t.code}`)]));
   const indicators = Object.fromEntries(catalog.indicators.map((i) => [i.n, scoreInput(a.indicators?.[String(i.n)], `indicators.${i.n}`)]));
   const questions = new Map(catalog.questions.map((q) => [q.id, scoreInput(a.questions?.[q.id], `questions.${q.id}`, `คะแนนข้อ ${q.id}`)]));
   const resultCells = new Map(catalog.questions.map((q) => [q.id, h('td', { class: 'cls' })]));
@@ -63,7 +70,7 @@ export async function render(root, { session, params, go }) {
     h('p', { class: 'hint' }, 'กรอกคะแนน 0–100 (ทศนิยมไม่เกิน 2 ตำแหน่ง) ตามรายงานผลการประเมินของสำนักงาน ป.ป.ช. ช่องที่เว้นว่างจะไม่ถูกบันทึก'),
     h('div', { class: 'grid3' },
       field('คะแนนรวม', total, { field: 'total' }),
-      TOOLS.map((t) => field(t.name, tools[t.code], { field: `tools.${t.code}` }))),
+      toolTerms.map((t) => field(`${t.nameTh} (${t.code})`, tools[t.code], { field: `tools.${t.code}` }))),
     h('fieldset', {}, h('legend', {}, 'คะแนนรายตัวชี้วัด'),
       h('div', { class: 'grid2' }, catalog.indicators.map((i) => field(`${i.n}. ${i.name} (${i.tool || ''})`.replace(' ()', ''), indicators[i.n], { field: `indicators.${i.n}` })))),
     h('div', { class: 'table-wrap' }, grid),
@@ -118,16 +125,25 @@ export async function render(root, { session, params, go }) {
   if (existing) await showAnalysis();
 }
 
+/** "≥ 95", "90–94.99", "< 90": a classification's band (scores carry two decimals). */
+function band(c) {
+  if (c.below === null || c.below === undefined) return `≥ ${scoreText(c.from)}`;
+  if (c.from === null || c.from === undefined) return `< ${scoreText(c.below)}`;
+  return `${scoreText(c.from)}–${scoreText(c.below - 0.01)}`;
+}
+
 function renderAnalysis(box, an, cells) {
-  const counts = { maintain: 0, raise: 0, improve: 0 };
+  const classifications = domain().classifications;
+  const counts = new Map(classifications.map((c) => [c.code, 0]));
   for (const q of an.questions || []) {
-    const c = CLASSIFICATIONS[q.classification];
+    const c = classifications.find((x) => x.code === q.classification);
     if (!c) continue;
-    counts[q.classification] += 1;
+    counts.set(c.code, counts.get(c.code) + 1);
     const td = cells.get(q.id);
     if (td) {
-      td.className = `cls ${c.css}`;
-      td.replaceChildren(h('span', { class: `badge ${c.css}` }, c.label));
+      const css = COLOUR_CSS[c.colour] || '';
+      td.className = `cls ${css}`;
+      td.replaceChildren(h('span', { class: `badge ${css}` }, c.nameTh));
     }
   }
   // weakestIndicators: [{ number, name, tool, score, passes }], weakest first.
@@ -137,11 +153,10 @@ function renderAnalysis(box, an, cells) {
     h('h2', { id: 'analysis-h' }, 'ผลการวิเคราะห์'),
     h('div', { class: 'summary-cards' },
       h('div', { class: 'stat' }, h('span', { class: 'stat-label' }, 'ระดับผลการประเมิน'), h('span', { class: 'stat-value' }, an.grade || '–'), an.gradeTh ? h('span', {}, an.gradeTh) : null),
-      h('div', { class: `stat ${an.passed ? 'good' : 'bad'}` }, h('span', { class: 'stat-label' }, `เกณฑ์ผ่าน ${an.passMark ?? 85} คะแนน`),
+      h('div', { class: `stat ${an.passed ? 'good' : 'bad'}` }, h('span', { class: 'stat-label' }, `เกณฑ์ผ่าน ${scoreText(an.passMark ?? domain().passMark)} คะแนน`),
         h('span', { class: 'stat-value' }, an.passed ? '✔ ผ่าน' : '✘ ไม่ผ่าน')),
-      h('div', { class: 'stat good' }, h('span', { class: 'stat-label' }, 'รักษาระดับ (≥ 95)'), h('span', { class: 'stat-value' }, `${counts.maintain} ข้อ`)),
-      h('div', { class: 'stat warn' }, h('span', { class: 'stat-label' }, 'ยกระดับ (90–94.99)'), h('span', { class: 'stat-value' }, `${counts.raise} ข้อ`)),
-      h('div', { class: 'stat bad' }, h('span', { class: 'stat-label' }, 'ต้องปรับปรุง (< 90)'), h('span', { class: 'stat-value' }, `${counts.improve} ข้อ`))),
+      classifications.map((c) => h('div', { class: `stat ${COLOUR_CSS[c.colour] || ''}` },
+        h('span', { class: 'stat-label' }, `${c.nameTh} (${band(c)})`), h('span', { class: 'stat-value' }, `${counts.get(c.code)} ข้อ`)))),
     weakest.length ? h('div', {}, h('h3', {}, 'ตัวชี้วัดที่ควรพัฒนาเป็นลำดับแรก'), h('ol', {}, weakest)) : null,
     h('p', { class: 'hint' }, 'ผลวิเคราะห์รายข้อแสดงในคอลัมน์ "ผลวิเคราะห์" ของตารางด้านบน'));
 }

@@ -4,7 +4,7 @@ import { h, field, input, select, button, textOrUndefined, notice } from '../dom
 import { api, ApiError, getOrNull, orgPath, seg } from '../api.js';
 import { setSession, getSession, clearSession } from '../session.js';
 import { showProblem, clearErrors } from '../errors.js';
-import { ORG_KINDS } from '../thai.js';
+import { organizationKindOptions } from '../domain.js';
 
 /** Who the token is (GET .../tokens/current): { role: admin|editor|reporter, unit?, unitName? }. */
 export async function describeToken(org) {
@@ -65,7 +65,7 @@ export async function render(root, { go }) {
   const inputs = {
     id: input({ spellcheck: 'false', autocapitalize: 'none', pattern: '[a-z0-9-]+' }),
     name: input(),
-    kind: select([{ value: '', label: '— เลือก —' }, ...ORG_KINDS], ''),
+    kind: select([{ value: '', label: '— เลือก —' }, ...organizationKindOptions()], ''),
     district: input(),
     province: input(),
     phone: input({ type: 'tel', autocomplete: 'tel' }),
