@@ -101,7 +101,7 @@ public sealed class ReportRenderer(IOrganizationRepository organizations, IPlanR
                 ProgressStatuses.Of(p), p?.Result ?? p?.Reason ?? "", p?.Outcome ?? "", p?.Recommendation ?? "", m.Budget, p?.Disbursed ?? default);
         }).ToList();
         var data = new ProgressReportData(profile.Organization.Value.Name, year, round, Header(request, profile),
-            Signers.ToSigner(drafter), Signers.Chain(profile, withExecutive: true), rows, ProgressSummary.From(summary));
+            Signers.ToSigner(drafter), Signers.Chain(profile, withExecutive: true), rows, summary);
         return ProgressReport.Render(data, fonts.Family);
     }
 
@@ -121,7 +121,7 @@ public sealed class ReportRenderer(IOrganizationRepository organizations, IPlanR
         var drafterSigner = Signers.ToSigner(drafter);
         var data = new AntiCorruptionReportData(organization.Name, organization.District ?? "", organization.Province ?? "", year, round,
             Header(request, profile), drafterSigner, Signers.Chain(profile, withExecutive: false), Signers.Endorse(executive),
-            request.Memo.Date, projects, ProgressSummary.From(summary),
+            request.Memo.Date, projects, summary,
             new ReporterLine(drafter.Name, drafterSigner.Positions.FirstOrDefault() ?? ""), request.Memo.Date)
         {
             Problems = reports.Select(p => p.Problems).OfType<string>().Distinct().ToList(),
