@@ -122,7 +122,7 @@ public partial class AntiCorruptionReportTests
         var data = seed with
         {
             Projects = projects,
-            Summary = new ProgressSummary(1, 1, 0, 1, seed.Summary.TotalBudget, seed.Summary.TotalDisbursed),
+            Summary = SampleSummary.Of(seed.Summary.Round, projects.Select(p => (p.Status, p.Budget, p.Disbursed))),
         };
         var path = TestFiles.Save("anticorruption-statuses.pdf", AntiCorruptionReport.Render(data, TestFiles.Laksaman));
         var table = AntiCorruptionReport.ProjectTable(projects);

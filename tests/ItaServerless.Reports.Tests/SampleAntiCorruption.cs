@@ -68,7 +68,7 @@ internal static class SampleAntiCorruption
         var reports = items.Select((x, i) => Progress.Create(new ProgressDraft("done", Result: Results[i % Results.Length],
             Disbursed: x.Item.Disbursed, Reporter: new ReporterDraft("นายรังสรรค์ ศรีเพชร", "หัวหน้าสำนักปลัดเทศบาล")),
             measures[i], round).Value).ToList();
-        var summary = ProgressSummary.From(RoundSummary.Of(new FiscalYearRound(year, round), measures, reports));
+        var summary = RoundSummary.Of(new FiscalYearRound(year, round), measures, reports);
 
         var projects = items.Select((x, i) => new AntiCorruptionProject(
             x.Number, x.Item.Title, x.Item.Dimension, measures[i].Budget, reports[i].Disbursed, reports[i].Status,

@@ -37,17 +37,12 @@ internal static class SampleDocuments
                 budget,
                 status == ProgressStatus.Done ? budget : Baht.Zero);
         }).ToList();
-        var summary = new ProgressSummary(
-            measures.Count(m => m.Status == ProgressStatus.Waiting),
-            measures.Count(m => m.Status == ProgressStatus.InProgress),
-            measures.Count(m => m.Status == ProgressStatus.Done),
-            measures.Count(m => m.Status == ProgressStatus.CannotDo),
-            Baht.Of(measures.Sum(m => m.Budget.Amount)),
-            Baht.Of(measures.Sum(m => m.Disbursed.Amount)));
+        var year = FiscalYear.Of(2569);
+        var summary = SampleSummary.Of(new FiscalYearRound(year, ReportingRound.SixMonths), measures.Select(m => (m.Status, m.Budget, m.Disbursed)));
 
         return new ProgressReportData(
             Organization,
-            FiscalYear.Of(2569),
+            year,
             ReportingRound.SixMonths,
             new MemoHeader(
                 "สำนักปลัดเทศบาล ฝ่ายปกครอง งานกฎหมายและนิติการ โทร. ๐ ๓๖๔๐ ๖๓๓๘",

@@ -79,6 +79,12 @@ public sealed class RoundSummary
 
     public ImplementationLevel ImplementationLevel => ImplementationLevels.Of(ImplementedPercent);
 
+    /// <summary>The share of the measures in <paramref name="status"/> × 100, 2 decimals half-up; 0 without measures.</summary>
+    public decimal PercentOf(ProgressStatus status) => Percentage.Of(Counts[status], Total);
+
+    /// <summary>The share of all measures (a summary table's total row): 100.00, or 0.00 without measures.</summary>
+    public decimal TotalPercent => Percentage.Of(Total, Total);
+
     /// <summary>
     /// Summarises <paramref name="measures"/> (one plan, or all, as the caller chooses) with the
     /// <paramref name="reports"/> of <paramref name="round"/>; a measure without a report is waiting.

@@ -48,7 +48,7 @@ public sealed record AntiCorruptionReportData(
     Endorsement ExecutiveOrder,
     DateOnly AnnouncedOn,
     IReadOnlyList<AntiCorruptionProject> Projects,
-    ProgressSummary Summary,
+    RoundSummary Summary,
     ReporterLine Reporter,
     DateOnly DataAsOf)
 {
@@ -249,7 +249,7 @@ public static class AntiCorruptionReport
     }
 
     /// <summary>สรุปผลการขับเคลื่อนแผนฯ, worded and numbered as NACC's e-Plan summary (seed 003).</summary>
-    private static void WriteSummary(ReportBuilder builder, ProgressSummary summary)
+    private static void WriteSummary(ReportBuilder builder, RoundSummary summary)
     {
         var lines = SummaryLines(summary);
         builder.KeepSpace((lines.Count + 2) * builder.Typesetter.LineHeight(builder.BodyStyle));
@@ -258,7 +258,7 @@ public static class AntiCorruptionReport
         foreach (var line in lines) builder.Paragraph("- " + line, bullet);
     }
 
-    internal static IReadOnlyList<string> SummaryLines(ProgressSummary summary) =>
+    internal static IReadOnlyList<string> SummaryLines(RoundSummary summary) =>
     [
         $"{PlanName} มีโครงการ/กิจกรรม/มาตรการ จำนวน {ThaiFormat.Count(summary.Total)} โครงการ",
         $"รอการรายงาน {ThaiFormat.Count(summary.Waiting)} โครงการ",
@@ -266,7 +266,7 @@ public static class AntiCorruptionReport
         $"{ProgressStatus.Done.NameTh()} {ThaiFormat.Count(summary.Done)} โครงการ",
         $"{ProgressStatus.CannotDo.NameTh()} {ThaiFormat.Count(summary.CannotDo)} โครงการ",
         $"เบิกจ่ายงบประมาณ {ThaiFormat.Baht(summary.TotalDisbursed)} คิดเป็น{ThaiFormat.Percent(summary.DisbursedPercent)}",
-        $"มีการนำแผนฯ ไปปฏิบัติ ระดับ {ImplementationLevels.Of(summary.ImplementedPercent).NameTh()} {ThaiFormat.Percent(summary.ImplementedPercent)}",
+        $"มีการนำแผนฯ ไปปฏิบัติ ระดับ {summary.ImplementationLevel.NameTh()} {ThaiFormat.Percent(summary.ImplementedPercent)}",
     ];
 
     /// <summary>The result as reported; without one, the status (รอรายงาน, อยู่ระหว่างดำเนินการ …).</summary>

@@ -1,17 +1,35 @@
 // SPDX-License-Identifier: MIT
+using ItaServerless.Core.Organizations;
+using ItaServerless.Core.Reports;
 using ItaServerless.Core.Thai;
 using ItaServerless.Reports.Layout;
 
 namespace ItaServerless.Reports.Documents;
 
 /// <summary>A person who signs: the name (printed in parentheses) and the position lines under it.</summary>
-public sealed record Signer(string Name, IReadOnlyList<string> Positions);
+public sealed record Signer(string Name, IReadOnlyList<string> Positions)
+{
+    /// <summary>An official as printed under a signature, the position line by line.</summary>
+    public static Signer Of(Official official)
+    {
+        ArgumentNullException.ThrowIfNull(official);
+        return new(official.Name, Signers.Lines(official.Position));
+    }
+}
 
 /// <summary>The memo header fields not stored elsewhere (they come with the report request).</summary>
 public sealed record MemoHeader(string Department, string Number, DateOnly Date, string Subject, string To);
 
 /// <summary>A superior's comment or order on the memo (ความเห็น… / คำสั่ง…), signed.</summary>
-public sealed record Endorsement(string Heading, string Comment, Signer Signer);
+public sealed record Endorsement(string Heading, string Comment, Signer Signer)
+{
+    /// <summary>An official's empty comment (ความเห็น…) or, for the executive, order (คำสั่ง…), headed with the first line of the position.</summary>
+    public static Endorsement Of(Official official)
+    {
+        var signer = Signer.Of(official);
+        return new((official.Role == OfficialRole.Executive ? "คำสั่ง" : "ความเห็น") + signer.Positions[0], "", signer);
+    }
+}
 
 /// <summary>A titled part of the memo body (เรื่องเดิม, ข้อเท็จจริง, ข้อเสนอเพื่อพิจารณา) with its paragraphs.</summary>
 public sealed record MemoSection(string Heading, IReadOnlyList<string> Paragraphs);

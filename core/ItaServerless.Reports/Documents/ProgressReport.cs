@@ -22,18 +22,10 @@ public sealed record MeasureProgressRow(
     Baht Budget,
     Baht Disbursed);
 
-/// <summary>The round's totals (from Core's <see cref="RoundSummary"/>).</summary>
-public sealed record ProgressSummary(int Waiting, int InProgress, int Done, int CannotDo, Baht TotalBudget, Baht TotalDisbursed)
-{
-    public int Total => Waiting + InProgress + Done + CannotDo;
-    public decimal DisbursedPercent => Percentage.Of(TotalDisbursed, TotalBudget);
-    public decimal ImplementedPercent => Percentage.Of(InProgress + Done, Total);
-
-    public static ProgressSummary From(RoundSummary summary) =>
-        new(summary.Waiting, summary.InProgress, summary.Done, summary.CannotDo, summary.TotalBudget, summary.TotalDisbursed);
-}
-
-/// <summary>Everything the progress report (รายงานผลการดำเนินการตามมาตรการ…, round 6 or 12 months) prints.</summary>
+/// <summary>
+/// Everything the progress report (รายงานผลการดำเนินการตามมาตรการ…, round 6 or 12 months) prints; the
+/// totals and percentages are Core's <see cref="RoundSummary"/> of the round, printed as computed.
+/// </summary>
 public sealed record ProgressReportData(
     string OrganizationName,
     FiscalYear FiscalYear,
@@ -42,7 +34,7 @@ public sealed record ProgressReportData(
     Signer Drafter,
     IReadOnlyList<Endorsement> Endorsements,
     IReadOnlyList<MeasureProgressRow> Measures,
-    ProgressSummary Summary)
+    RoundSummary Summary)
 {
     public byte[]? Emblem { get; init; }
 }
@@ -118,20 +110,20 @@ public static class ProgressReport
         return string.Join("\n", lines);
     }
 
-    private static void WriteSummary(ReportBuilder builder, ProgressSummary summary, string round)
+    private static void WriteSummary(ReportBuilder builder, RoundSummary summary, string round)
     {
         builder.Space(12);
         builder.KeepSpace(200);
         builder.Heading($"สรุปผลการดำเนินการ{round}", spaceBefore: 0);
-        string Share(int count) => ThaiFormat.Number(Percentage.Of(count, summary.Total), true);
+        string Share(ProgressStatus status) => ThaiFormat.Number(summary.PercentOf(status), true);
         builder.Table(new Table(
             [new("สถานะ", 5), new("จำนวน (มาตรการ)", 2, TextAlign.Center), new("ร้อยละ", 2, TextAlign.Center)],
             [
-                TableRow.Of(ProgressStatus.Done.NameTh(), Count(summary.Done), Share(summary.Done)),
-                TableRow.Of(ProgressStatus.InProgress.NameTh(), Count(summary.InProgress), Share(summary.InProgress)),
-                TableRow.Of(ProgressStatus.CannotDo.NameTh(), Count(summary.CannotDo), Share(summary.CannotDo)),
-                TableRow.Of(ProgressStatus.Waiting.NameTh(), Count(summary.Waiting), Share(summary.Waiting)),
-                TableRow.Of(new TableCell("รวม", Bold: true), new TableCell(Count(summary.Total), Bold: true), new TableCell(Share(summary.Total), Bold: true)),
+                TableRow.Of(ProgressStatus.Done.NameTh(), Count(summary.Done), Share(ProgressStatus.Done)),
+                TableRow.Of(ProgressStatus.InProgress.NameTh(), Count(summary.InProgress), Share(ProgressStatus.InProgress)),
+                TableRow.Of(ProgressStatus.CannotDo.NameTh(), Count(summary.CannotDo), Share(ProgressStatus.CannotDo)),
+                TableRow.Of(ProgressStatus.Waiting.NameTh(), Count(summary.Waiting), Share(ProgressStatus.Waiting)),
+                TableRow.Of(new TableCell("รวม", Bold: true), new TableCell(Count(summary.Total), Bold: true), new TableCell(ThaiFormat.Number(summary.TotalPercent, true), Bold: true)),
             ]) { FontSize = 16 });
         builder.Space(6);
         var budget = summary.TotalBudget.IsZero
@@ -140,7 +132,7 @@ public static class ProgressReport
               $"{ThaiFormat.Number(summary.TotalDisbursed.Amount, true)} บาท คิดเป็น{ThaiFormat.Percent(summary.DisbursedPercent, true)} ของงบประมาณ";
         builder.Paragraph(
             $"{budget} มาตรการที่นำไปสู่การปฏิบัติ (ดำเนินการแล้วเสร็จและอยู่ระหว่างดำเนินการ) คิดเป็น{ThaiFormat.Percent(summary.ImplementedPercent, true)} " +
-            $"อยู่ในระดับ{ImplementationLevels.Of(summary.ImplementedPercent).NameTh()}", ParagraphStyle.Indented);
+            $"อยู่ในระดับ{summary.ImplementationLevel.NameTh()}", ParagraphStyle.Indented);
     }
 
     private static string Count(int value) => ThaiFormat.Count(value, thaiDigits: true);

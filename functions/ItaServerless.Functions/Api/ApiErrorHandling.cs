@@ -33,11 +33,11 @@ public sealed class ApiErrorHandling(RequestDelegate next, ILogger<ApiErrorHandl
     private static ApiProblem ForStatus(int status) => status switch
     {
         StatusCodes.Status404NotFound => ApiProblem.NotFound("No such route", "เส้นทาง (URL) นี้"),
-        StatusCodes.Status405MethodNotAllowed => ApiProblem.Field(status, "$method", "method_not_allowed",
+        StatusCodes.Status405MethodNotAllowed => ApiProblem.Field(status, "$method", ErrorCodes.MethodNotAllowed,
             "เส้นทางนี้ไม่รองรับวิธีการ (HTTP method) นี้", "This route does not allow this HTTP method."),
         StatusCodes.Status415UnsupportedMediaType => ApiProblem.UnsupportedMediaType(),
         StatusCodes.Status401Unauthorized => ApiProblem.Unauthorized(),
-        _ => ApiProblem.Field(status, "$request", "bad_request", "คำขอไม่ถูกต้อง", "The request was refused."),
+        _ => ApiProblem.Field(status, "$request", ErrorCodes.BadRequest, "คำขอไม่ถูกต้อง", "The request was refused."),
     };
 
     private static ApiProblem? Map(Exception e, HttpContext context)
@@ -49,7 +49,7 @@ public sealed class ApiErrorHandling(RequestDelegate next, ILogger<ApiErrorHandl
             case StaleVersionException:
                 return ApiProblem.PreconditionFailed();
             case AlreadyExistsException:
-                return ApiProblem.Conflict("$body", "already_exists", "มีข้อมูลนี้อยู่แล้ว", "This already exists.");
+                return ApiProblem.Conflict("$body", ErrorCodes.AlreadyExists, "มีข้อมูลนี้อยู่แล้ว", "This already exists.");
             case EntityNotFoundException:
                 return ApiProblem.NotFound("The resource", "ข้อมูลที่ต้องการ");
             case BadHttpRequestException bad:

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
+using ItaServerless.Core.Validation;
 
 namespace ItaServerless.Functions.Api;
 
@@ -72,14 +73,14 @@ public static partial class ApiJson
         var message = e.Message;
         if (UnmappedProperty().IsMatch(message))
         {
-            return ApiProblem.Field(StatusCodes.Status400BadRequest, field, "unknown_field",
+            return ApiProblem.Field(StatusCodes.Status400BadRequest, field, ErrorCodes.UnknownField,
                 "ไม่รู้จักฟิลด์นี้", "This field is not part of the request.");
         }
 
         if (message.Contains("could not be converted", StringComparison.Ordinal) ||
             message.Contains("doesn't allow null", StringComparison.Ordinal))
         {
-            return ApiProblem.Field(StatusCodes.Status400BadRequest, field, "wrong_type",
+            return ApiProblem.Field(StatusCodes.Status400BadRequest, field, ErrorCodes.WrongType,
                 "ชนิดข้อมูลไม่ถูกต้อง", "This value has the wrong type.");
         }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Text.Json.Serialization;
+using ItaServerless.Core.UseCases;
 using ItaServerless.Core.Validation;
 
 namespace ItaServerless.Functions.Api;
@@ -31,55 +32,67 @@ public sealed record ApiProblem(
     private const string TypeBase = "https://ita-serverless.dev/problems/";
 
     public static ApiProblem Validation(IEnumerable<ValidationError> errors) =>
-        new(TypeBase + "validation", "The request has invalid fields.", "ข้อมูลที่ส่งมาไม่ถูกต้อง",
+        new(TypeBase + ErrorCodes.Validation, "The request has invalid fields.", "ข้อมูลที่ส่งมาไม่ถูกต้อง",
             StatusCodes.Status400BadRequest, Errors: errors.Select(ApiFieldError.From).ToArray());
 
     public static ApiProblem Field(int status, string field, string code, string th, string en) =>
         new(TypeBase + code, en, th, status, Errors: [new ApiFieldError(field, code, th, en)]);
 
+    /// <summary>One error as the whole problem: its code is the problem's type, its message the title.</summary>
+    public static ApiProblem Field(int status, ValidationError error) => Field(status, error.Field, error.Code, error.MessageTh, error.MessageEn);
+
     public static ApiProblem MalformedJson(string field, string detailEn, string detailTh) =>
-        Field(StatusCodes.Status400BadRequest, field, "malformed_json", detailTh, detailEn);
+        Field(StatusCodes.Status400BadRequest, field, ErrorCodes.MalformedJson, detailTh, detailEn);
 
     public static ApiProblem TooLarge(long limit) =>
-        Field(StatusCodes.Status413PayloadTooLarge, "$body", "too_large",
+        Field(StatusCodes.Status413PayloadTooLarge, "$body", ErrorCodes.TooLarge,
             $"ข้อมูลที่ส่งมีขนาดเกิน {limit:N0} ไบต์", $"The request body is larger than {limit:N0} bytes.");
 
     public static ApiProblem UnsupportedMediaType() =>
-        Field(StatusCodes.Status415UnsupportedMediaType, "Content-Type", "unsupported_media_type",
+        Field(StatusCodes.Status415UnsupportedMediaType, "Content-Type", ErrorCodes.UnsupportedMediaType,
             "ต้องส่งข้อมูลเป็น application/json", "The request body must be application/json.");
 
     public static ApiProblem NotFound(string what, string whatTh) =>
-        new(TypeBase + "not_found", $"{what} was not found.", $"ไม่พบ{whatTh}", StatusCodes.Status404NotFound);
+        new(TypeBase + ErrorCodes.NotFound, $"{what} was not found.", $"ไม่พบ{whatTh}", StatusCodes.Status404NotFound);
 
     public static ApiProblem Unauthorized() =>
-        new(TypeBase + "unauthorized", "A valid token or key is required.", "ต้องใช้โทเคนหรือคีย์ที่ถูกต้อง",
+        new(TypeBase + ErrorCodes.Unauthorized, "A valid token or key is required.", "ต้องใช้โทเคนหรือคีย์ที่ถูกต้อง",
             StatusCodes.Status401Unauthorized);
 
     public static ApiProblem Forbidden() =>
-        new(TypeBase + "forbidden", "This token may not do that.", "โทเคนนี้ไม่มีสิทธิ์ทำรายการนี้",
+        new(TypeBase + ErrorCodes.Forbidden, "This token may not do that.", "โทเคนนี้ไม่มีสิทธิ์ทำรายการนี้",
             StatusCodes.Status403Forbidden);
 
-    public static ApiProblem PreconditionRequired() =>
-        Field(StatusCodes.Status428PreconditionRequired, "If-Match", "if_match_required",
-            "ต้องส่ง If-Match พร้อม ETag ล่าสุดเพื่อป้องกันการเขียนทับข้อมูลของผู้อื่น",
-            "Send If-Match with the current ETag so that nobody's change is overwritten.");
-
-    public static ApiProblem PreconditionFailed() =>
-        Field(StatusCodes.Status412PreconditionFailed, "If-Match", "stale_etag",
-            "ข้อมูลถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดใหม่แล้วแก้ไขอีกครั้ง",
-            "Someone else changed this since you read it; reload and try again.");
-
-    /// <summary>A create-only write (If-None-Match: *) found the resource already there.</summary>
-    public static ApiProblem AlreadyExists() =>
-        Field(StatusCodes.Status412PreconditionFailed, "If-None-Match", "already_exists",
-            "มีข้อมูลที่ใช้รหัสนี้อยู่แล้ว", "Something with this id already exists.");
+    public static ApiProblem PreconditionFailed() => Field(StatusCodes.Status412PreconditionFailed, Precondition.Stale);
 
     public static ApiProblem Conflict(string field, string code, string th, string en) =>
         Field(StatusCodes.Status409Conflict, field, code, th, en);
 
     public static ApiProblem StorageUnavailable() =>
-        new(TypeBase + "storage_unavailable", "Storage is unavailable; try again shortly.",
+        new(TypeBase + ErrorCodes.StorageUnavailable, "Storage is unavailable; try again shortly.",
             "ระบบจัดเก็บข้อมูลไม่พร้อมใช้งานชั่วคราว กรุณาลองใหม่อีกครั้ง", StatusCodes.Status503ServiceUnavailable);
 
-    public IResult ToResult() => Results.Json(this, ApiJson.Options, ContentType, Status);
+    /// <summary>
+    /// The answer to a use case's refusal. <see cref="RefusalKind.Unreadable"/> is answered with the
+    /// problem of the body that could not be read (<paramref name="body"/>).
+    /// </summary>
+    public static ApiProblem From(Refusal refusal, IApiBody? body = null)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return refusal.Kind switch
+        {
+            RefusalKind.Invalid => Validation(refusal.Errors),
+            RefusalKind.NotAllowed => Field(StatusCodes.Status400BadRequest, refusal.Errors[0]),
+            RefusalKind.NotFound => NotFound(refusal.Subject!, refusal.SubjectTh!),
+            RefusalKind.Forbidden => Forbidden(),
+            RefusalKind.Conflict => Field(StatusCodes.Status409Conflict, refusal.Errors[0]),
+            RefusalKind.VersionRequired => Field(StatusCodes.Status428PreconditionRequired, refusal.Errors[0]),
+            RefusalKind.VersionMismatch => Field(StatusCodes.Status412PreconditionFailed, refusal.Errors[0]),
+            RefusalKind.KeyReused => Field(StatusCodes.Status422UnprocessableEntity, refusal.Errors[0]),
+            RefusalKind.Unreadable => body?.Problem ?? throw new InvalidOperationException("An unreadable body is answered with its own problem."),
+            _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Kind, "Unknown refusal."),
+        };
+    }
+
+    public ApiProblemResult ToResult() => new(this);
 }

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 using ItaServerless.Core.Access;
 using ItaServerless.Core.Audit;
+using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
+using ItaServerless.Core.Planning;
+using ItaServerless.Core.Scoring;
+using Microsoft.OpenApi;
 using ItaServerless.Storage.Access;
 using ItaServerless.Storage.Repositories;
 using Azure.Data.Tables;
@@ -10,7 +14,7 @@ namespace ItaServerless.Functions.Api;
 
 public static class ApiRegistration
 {
-    /// <summary>Authentication, the repositories on Table Storage, and request limits.</summary>
+    /// <summary>Authentication, the repositories on Table Storage, the use cases on them, and request limits.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddSingleton(sp => new StorageTables(sp.GetRequiredService<TableServiceClient>()));
@@ -23,17 +27,56 @@ public static class ApiRegistration
         services.AddSingleton<IAuditTrail, TableAuditTrail>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<ApiAuthenticator>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddUseCases();
+        services.AddOpenApi(o => o.AddDocumentTransformer(async (document, context, ct) =>
         {
             document.Info.Title = "ITA Serverless API";
             document.Info.Description = "Organizations, ITA results, measures, progress and reports of Thai public bodies. " +
                 "Auth: x-functions-key (admin) or Authorization: Bearer ita.<id>.<secret> (organization token). Errors: RFC 9457 problems.";
             document.Info.License = new() { Name = "MIT" };
-            return Task.CompletedTask;
+            await DescribeProblemsAsync(document, context, ct);
         }));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
             o.Limits.MaxRequestBodySize = ApiJson.MaxBodyBytes * 4L);
         return services;
+    }
+
+    /// <summary>Core's use cases: stateless, on the repositories above and the clock.</summary>
+    private static IServiceCollection AddUseCases(this IServiceCollection services) => services
+        .AddSingleton<IssueToken>()
+        .AddSingleton<CreateOrganization>()
+        .AddSingleton<UpdateOrganization>()
+        .AddSingleton<SaveUnit>()
+        .AddSingleton<RemoveUnit>()
+        .AddSingleton<SaveOfficial>()
+        .AddSingleton<RemoveOfficial>()
+        .AddSingleton<RecordAssessment>()
+        .AddSingleton<CreateMeasure>()
+        .AddSingleton<ReplaceMeasure>()
+        .AddSingleton<DeleteMeasure>()
+        .AddSingleton<ReportProgress>()
+        .AddSingleton<RoundSummaryQuery>();
+
+    /// <summary>
+    /// Every answer an operation does not list is an RFC 9457 problem (ApiErrorHandling makes it so),
+    /// so the document says it once per operation as its <c>default</c> response.
+    /// </summary>
+    private static async Task DescribeProblemsAsync(OpenApiDocument document, Microsoft.AspNetCore.OpenApi.OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        var schema = await context.GetOrCreateSchemaAsync(typeof(ApiProblem), null, ct);
+        document.AddComponent(nameof(ApiProblem), schema);
+        foreach (var operation in (document.Paths ?? []).Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value))
+        {
+            operation.Responses ??= [];
+            operation.Responses["default"] = new OpenApiResponse
+            {
+                Description = "An RFC 9457 problem naming every bad field (title in English, titleTh in Thai).",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [ApiProblem.ContentType] = new() { Schema = new OpenApiSchemaReference(nameof(ApiProblem), document) },
+                },
+            };
+        }
     }
 
     /// <summary>Problem bodies for everything under /api that a handler lets escape.</summary>

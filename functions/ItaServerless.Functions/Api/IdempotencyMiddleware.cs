@@ -2,33 +2,40 @@
 using System.Security.Cryptography;
 using System.Text;
 using ItaServerless.Core.Persistence;
+using ItaServerless.Core.UseCases;
+using ItaServerless.Core.Validation;
 
 namespace ItaServerless.Functions.Api;
 
 /// <summary>
 /// Makes a POST with an <c>Idempotency-Key</c> header safe to retry: the first successful answer is
 /// stored per organization, route and key, and a retry with the same body gets it again instead of
-/// creating a second measure or report. Only 2xx answers are kept, so a refused request may be retried.
+/// creating a second measure. Only 2xx answers are kept, so a refused request may be retried. Routes
+/// whose use case makes the key part of what it creates (<see cref="OwnIdempotency"/>: reports) are
+/// left to it: their key also holds when a crash comes between the write and this answer.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock)
 {
-    public const string Header = "Idempotency-Key";
+    public const string Header = IdempotencyKeys.Field;
+
+    /// <summary>Set on an answer that an earlier request with the same key gave.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
 
     /// <remarks>The store comes per request so the app starts (and /api/health answers) without storage.</remarks>
     public async Task InvokeAsync(HttpContext context, IIdempotencyStore store)
     {
         var key = context.Request.Headers[Header].ToString();
         if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0 || context.GetRouteValue("org") is not string org ||
-            !ApiAuthorization.IsKeySafe(org)) // the endpoint answers 404 for an org that cannot exist
+            !ApiAuthorization.IsKeySafe(org) || // the endpoint answers 404 for an org that cannot exist
+            context.GetEndpoint()?.Metadata.GetMetadata<OwnIdempotency>() is not null)
         {
             await next(context);
             return;
         }
 
-        if (key.Length > 200 || key.Any(char.IsControl))
+        if (IdempotencyKeys.Check(key) is { } invalid)
         {
-            await ApiProblem.Field(StatusCodes.Status400BadRequest, Header, "invalid_format",
-                "Idempotency-Key ต้องยาวไม่เกิน 200 ตัวอักษร", "An Idempotency-Key is at most 200 characters.").ToResult().ExecuteAsync(context);
+            await ApiProblem.Field(StatusCodes.Status400BadRequest, invalid).ToResult().ExecuteAsync(context);
             return;
         }
 
@@ -45,13 +52,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
                 return;
             case IdempotencyState.InProgress:
                 context.Response.Headers.RetryAfter = "1";
-                await ApiProblem.Conflict(Header, "request_in_progress", "คำขอเดียวกันกำลังดำเนินการอยู่ กรุณาลองใหม่อีกครั้ง",
+                await ApiProblem.Conflict(Header, ErrorCodes.RequestInProgress, "คำขอเดียวกันกำลังดำเนินการอยู่ กรุณาลองใหม่อีกครั้ง",
                     "The same request is being processed; retry shortly.").ToResult().ExecuteAsync(context);
                 return;
             case IdempotencyState.Mismatch:
-                await ApiProblem.Field(StatusCodes.Status422UnprocessableEntity, Header, "key_reused",
-                    "Idempotency-Key นี้เคยใช้กับข้อมูลอื่นแล้ว", "This Idempotency-Key was used with a different request body.")
-                    .ToResult().ExecuteAsync(context);
+                await ApiProblem.Field(StatusCodes.Status422UnprocessableEntity, IdempotencyKeys.Reused).ToResult().ExecuteAsync(context);
                 return;
         }
 
@@ -94,7 +99,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         if (stored.ContentType is not null) context.Response.ContentType = stored.ContentType;
         if (stored.Location is not null) context.Response.Headers.Location = stored.Location;
         if (stored.ETag is not null) context.Response.Headers.ETag = stored.ETag;
-        context.Response.Headers["Idempotent-Replayed"] = "true";
+        context.Response.Headers[ReplayedHeader] = "true";
         await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted);
     }
+}
+
+/// <summary>Endpoint metadata: the use case behind this POST handles Idempotency-Key itself.</summary>
+public sealed class OwnIdempotency
+{
+    public static OwnIdempotency Metadata { get; } = new();
 }

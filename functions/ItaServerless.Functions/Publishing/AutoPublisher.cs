@@ -4,7 +4,7 @@ using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Planning;
-using ItaServerless.Functions.Reporting;
+using ItaServerless.Core.Reports;
 
 namespace ItaServerless.Functions.Publishing;
 
@@ -19,7 +19,7 @@ public sealed record AutoPublishSummary(int Organizations, int AutoPublishing, i
 /// <summary>
 /// Scheduled publishing: for every organization with <see cref="Organization.AutoPublish"/>, each
 /// round of the current or previous fiscal year whose due date (Bangkok) has passed gets its
-/// progress report requested once — through <see cref="ReportRequester"/> with the idempotency key
+/// progress report requested once — through <see cref="RequestReport"/> with the idempotency key
 /// <c>auto-publish|{fy}|{round}</c>, so repeated or concurrent runs name the same single report —
 /// and, once RenderReport made it ready, published by <see cref="ReportPublisher"/>. A failed
 /// report stays failed with its reason on the organization's report list and is logged on every
@@ -31,7 +31,7 @@ public sealed class AutoPublisher(
     IOrganizationRepository organizations,
     IPlanRepository plans,
     IReportRecordRepository reports,
-    ReportRequester requester,
+    RequestReport requester,
     ReportPublisher publisher,
     PublicDocuments documents,
     ILogger<AutoPublisher> logger)
@@ -91,23 +91,23 @@ public sealed class AutoPublisher(
             if (published.Contains(PublicDocument.Of(id, round.Year, ReportKind.Progress, round.Round).BlobName)) continue;
 
             var key = IdempotencyKey(round);
-            var record = (await reports.GetAsync(id, round.Year, ReportRequester.KeyedId(id, round.Year, key), ct))?.Value;
+            var record = (await reports.GetAsync(id, round.Year, ReportRequest.KeyedId(id, round.Year, key), ct))?.Value;
             if (record is null)
             {
                 // A year without ITA measures has no progress to report (e.g. the year before the organization joined).
                 if (!(await plans.ListReportingAsync(id, round.Year, ct)).Any(m => m.Plan == Plan.Ita)) continue;
                 profile ??= await organizations.GetProfileAsync(id, ct);
                 if (profile is null) return;
-                var body = new ReportRequestBody(ReportKind.Progress.Code(), round.Round.Code);
-                var submitted = await requester.RequestAsync(profile, round.Year, ReportOrder.Create(body).Value,
-                    ReportRequestDocument.FingerprintOf(round.Year, body), key, Actor, now, ct);
-                if (submitted is null)
+                var order = new ReportOrderDraft(ReportKind.Progress.Code(), round.Round.Code);
+                var outcome = await requester.SubmitAsync(profile, round.Year, order, key, Actor, now, ct);
+                if (!outcome.IsOk)
                 {
                     tally.Failed++;
                     Warn(log, $"{id} {round}: the key {key} was used by another request; publish this round by hand.");
                     continue;
                 }
 
+                var submitted = outcome.Value;
                 record = submitted.Record;
                 if (!submitted.Replayed)
                 {

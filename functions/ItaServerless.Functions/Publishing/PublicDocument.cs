@@ -2,8 +2,8 @@
 using System.Globalization;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
+using ItaServerless.Core.Reports;
 using ItaServerless.Core.Validation;
-using ItaServerless.Functions.Reporting;
 
 namespace ItaServerless.Functions.Publishing;
 
@@ -58,7 +58,7 @@ public sealed record PublicDocument
 
     /// <summary>Where a report is published; null for a record whose kind or round is not a document's.</summary>
     public static PublicDocument? For(ReportRecord record) =>
-        ReportKinds.Parse(record.Kind).TryGetValue(out var kind) && kind.HasRound() == (record.Round is not null)
+        ReportKinds.Of(record) is var kind && kind.HasRound() == (record.Round is not null)
             ? new PublicDocument(record.OrganizationId, record.FiscalYear, kind, record.Round)
             : null;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Azure;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
+using ItaServerless.Core.Reports;
 using ItaServerless.Core.Validation;
 using ItaServerless.Functions.Storage;
 using ItaServerless.Storage;
@@ -19,15 +20,13 @@ namespace ItaServerless.Functions.Reporting;
 /// trigger), PDFs in <c>reports/{org}/{fy}/{id}.pdf</c>. Both are written create-only: a request
 /// is never replaced, and the first PDF stored for a report is the report.
 /// </summary>
-public sealed class ReportFiles(RuntimeBlobStore store)
+public sealed class ReportFiles(RuntimeBlobStore store) : IReportRequestQueue
 {
     public const string RequestsContainer = "report-requests";
     public const string PdfContainer = "reports";
     public const string PdfContentType = "application/pdf";
 
     public static string RequestName(string org, FiscalYear year, string id) => $"{org}/{year.Year}/{id}.json";
-
-    public static string PdfName(string org, FiscalYear year, string id) => $"{org}/{year.Year}/{id}.pdf";
 
     /// <summary>Splits "{org}/{fy}/{id}.json"; false for anything else.</summary>
     public static bool TryParseRequestName(string name, out string org, out FiscalYear? year, out string id)
@@ -42,23 +41,26 @@ public sealed class ReportFiles(RuntimeBlobStore store)
         return true;
     }
 
-    /// <summary>Writes the request unless it is there already; returns the stored one (ours or the earlier).</summary>
-    public async Task<ReportRequestDocument?> CreateRequestAsync(ReportRequestDocument request, CancellationToken cancellationToken)
+    /// <summary>Writes the request unless it is there already; gives back the stored one (ours or the earlier).</summary>
+    public async Task<(ReportRequest Queued, bool Earlier)> EnqueueAsync(ReportRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         await store.EnsureContainerAsync(RequestsContainer, cancellationToken);
         try
         {
-            await RequestBlob(request.Organization, request.Year, request.Id).UploadAsync(request.ToBinary(),
+            await RequestBlob(request.Organization, request.Year, request.Id).UploadAsync(ReportRequestDocument.From(request).ToBinary(),
                 new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = BlobConditions.CreateOnly() }, cancellationToken);
-            return request;
+            return (request, false);
         }
         catch (RequestFailedException e) when (e.IsConcurrencyConflict())
         {
-            return await ReadRequestAsync(request.Organization, request.Year, request.Id, cancellationToken);
+            var earlier = await ReadRequestAsync(request.Organization, request.Year, request.Id, cancellationToken)
+                ?? throw new InvalidOperationException($"Report request {request.Id} exists but cannot be read.");
+            return (earlier, true);
         }
     }
 
-    public async Task<ReportRequestDocument?> ReadRequestAsync(string org, FiscalYear year, string id, CancellationToken cancellationToken)
+    public async Task<ReportRequest?> ReadRequestAsync(string org, FiscalYear year, string id, CancellationToken cancellationToken)
     {
         try
         {

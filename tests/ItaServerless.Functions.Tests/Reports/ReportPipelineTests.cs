@@ -262,6 +262,20 @@ public sealed class ReportPipelineTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Concurrent_requests_with_one_key_name_one_report()
+    {
+        var (org, editor, _) = await CreateOrgAsync();
+        await ReportPipeline.SeedAsync(editor, org);
+        var body = new { kind = "progress", round = "12m" };
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _pipeline.RequestAsync(org, Token(editor), body, "burst-1")));
+        // Never 409 "in progress": the key names the report, so every retry gets it.
+        Assert.All(answers, a => a.Is(HttpStatusCode.Accepted));
+        Assert.Single(answers.Select(a => a.Id).Distinct());
+        Assert.Single(answers, a => a.Header("Idempotent-Replayed") is null);
+        Assert.Single((await editor.GetAsync(ReportPipeline.Path(org))).Json["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task The_memo_defaults_come_from_the_organization_and_today_in_Bangkok()
     {
         var (org, editor, _) = await CreateOrgAsync();

@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 using Azure;
 using ItaServerless.Core.Audit;
 using ItaServerless.Core.Calendar;
+using ItaServerless.Core.Validation;
 using ItaServerless.Functions.Api;
 using ItaServerless.Functions.Invocation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ItaServerless.Functions.Functions.Audit;
 
@@ -64,17 +66,17 @@ public sealed class AuditFunction : IHttpFunction
     public static void Map(IEndpointRouteBuilder routes)
     {
         var audit = routes.MapGroup("/api/orgs/{org}/audit").WithTags(FunctionName);
-        audit.MapGet("", ListAsync).Requires(AccessNeed.Edit).Produces<AuditPageResource>();
-        audit.MapGet("/verify", VerifyAsync).Requires(AccessNeed.Edit).Produces<AuditVerificationResource>();
+        audit.MapGet("", ListAsync).Requires(AccessNeed.Edit);
+        audit.MapGet("/verify", VerifyAsync).Requires(AccessNeed.Edit);
     }
 
-    private static async Task<IResult> ListAsync(string org, string? fy, string? limit, string? continuation, IAuditTrail trail, CancellationToken ct)
+    private static async Task<Results<Ok<AuditPageResource>, ApiProblemResult>> ListAsync(string org, string? fy, string? limit, string? continuation, IAuditTrail trail, CancellationToken ct)
     {
         var year = ParseYear(fy);
         var size = DefaultLimit;
         if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
         {
-            return ApiProblem.Field(StatusCodes.Status400BadRequest, "limit", "out_of_range", $"limit ต้องเป็นจำนวนเต็ม 1 ถึง {MaxLimit}",
+            return ApiProblem.Field(StatusCodes.Status400BadRequest, "limit", ErrorCodes.OutOfRange, $"limit ต้องเป็นจำนวนเต็ม 1 ถึง {MaxLimit}",
                 $"limit must be a whole number from 1 to {MaxLimit}.").ToResult();
         }
         if (continuation is not null && !IsContinuation(continuation)) return BadContinuation();
@@ -88,22 +90,22 @@ public sealed class AuditFunction : IHttpFunction
         {
             return BadContinuation();
         }
-        return Results.Ok(new AuditPageResource(ChainName(org, year), page.Records.Select(AuditRecordResource.From).ToArray(), page.Continuation));
+        return TypedResults.Ok(new AuditPageResource(ChainName(org, year), page.Records.Select(AuditRecordResource.From).ToArray(), page.Continuation));
     }
 
-    private static async Task<IResult> VerifyAsync(string org, string? fy, IAuditTrail trail, CancellationToken ct)
+    private static async Task<Ok<AuditVerificationResource>> VerifyAsync(string org, string? fy, IAuditTrail trail, CancellationToken ct)
     {
         var year = ParseYear(fy);
         var result = await trail.VerifyAsync(org, year, ct);
         var broken = result.FirstBroken is { } b ? new AuditBreakResource(b.Sequence, b.Reason, b.Entity) : null;
-        return Results.Ok(new AuditVerificationResource(ChainName(org, year), result.Valid, result.Checked, result.LastSequence, broken));
+        return TypedResults.Ok(new AuditVerificationResource(ChainName(org, year), result.Valid, result.Checked, result.LastSequence, broken));
     }
 
     private static FiscalYear? ParseYear(string? fy) => fy is null ? null : FiscalYear.Parse(fy, "fy").Value;
 
     private static string ChainName(string org, FiscalYear? year) => year is null ? org : $"{org}|{year.Year}";
 
-    private static IResult BadContinuation() => ApiProblem.Field(StatusCodes.Status400BadRequest, "continuation", "invalid_format",
+    private static ApiProblemResult BadContinuation() => ApiProblem.Field(StatusCodes.Status400BadRequest, "continuation", ErrorCodes.InvalidFormat,
         "ค่า continuation ไม่ถูกต้อง", "The continuation is not one this API gave.").ToResult();
 
     /// <summary>Storage continuations are "{next partition} {next row}" of visible ASCII; anything else never reaches storage.</summary>

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 using ItaServerless.Functions.Api;
 using ItaServerless.Functions.Invocation;
+using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Notifications;
 using ItaServerless.Notifications.Calendar;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ItaServerless.Functions.Functions.Calendar;
 
@@ -34,14 +36,14 @@ public sealed class CalendarFunction : IHttpFunction
         return next(context);
     }
 
-    private static async Task<IResult> GetAsync(string org, IOrganizationRepository orgs, NotificationOptions options, TimeProvider clock, HttpResponse response, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ApiProblemResult>> GetAsync(string org, IOrganizationRepository orgs, NotificationOptions options, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         var found = await orgs.GetAsync(org, ct);
-        if (found is null) return ApiProblem.NotFound("The organization", "องค์กรนี้").ToResult();
+        if (found is null) return OrganizationSubjects.NotFound.ToProblem();
         var organization = found.Value;
         var ics = DeadlineCalendar.Build(organization.Id, organization.Name, organization.DueDates, clock.GetUtcNow(), options);
         // Calendar apps poll: a few hours of caching is fine, but never in shared caches (the URL may carry a token).
         response.Headers.CacheControl = "private, max-age=3600";
-        return Results.Text(ics, DeadlineCalendar.ContentType);
+        return TypedResults.Text(ics, DeadlineCalendar.ContentType);
     }
 }

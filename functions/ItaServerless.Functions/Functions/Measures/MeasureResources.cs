@@ -2,6 +2,7 @@
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Planning;
 using ItaServerless.Core.Thai;
+using ItaServerless.Core.UseCases;
 
 namespace ItaServerless.Functions.Functions.Measures;
 
@@ -62,11 +63,14 @@ public sealed record ProgressResource(
     DateTimeOffset ReportedAt,
     [property: System.Text.Json.Serialization.JsonPropertyName("etag")] string ETag)
 {
-    public static ProgressResource From(Measure measure, Versioned<ProgressRecord> stored) =>
-        From(measure, stored.Value.Progress, stored.Value.ReportedAt, stored.Version);
+    public static ProgressResource From(Versioned<ProgressRecord> stored) => From(stored.Value, stored.Version);
 
-    public static ProgressResource From(Measure measure, Progress p, DateTimeOffset reportedAt, EntityVersion version) => new(
-        measure.Key.ToString(),
+    public static ProgressResource From(Saved<ProgressRecord> saved) => From(saved.Value, saved.Version);
+
+    private static ProgressResource From(ProgressRecord record, EntityVersion version) => From(record.Progress, record.ReportedAt, version);
+
+    private static ProgressResource From(Progress p, DateTimeOffset reportedAt, EntityVersion version) => new(
+        p.Measure.ToString(),
         p.Round.Round.Code,
         p.Status.Code(),
         p.Status.NameTh(),

@@ -6,39 +6,55 @@ using ItaServerless.Core.Persistence;
 
 namespace ItaServerless.Functions.Functions.Organizations;
 
-/// <summary>A list answer: <c>{ "items": [...] }</c>, so it can grow paging fields later.</summary>
-public sealed record ItemList<T>(IReadOnlyList<T> Items);
+/// <summary>Due days as "MM-DD".</summary>
+public sealed record DueDatesResource(string SixMonths, string TwelveMonths);
 
-public static class ItemList
+/// <summary>An organization as the API shows it (its ETag is in the header).</summary>
+public sealed record OrganizationResource(
+    string Id,
+    string Name,
+    string Kind,
+    string? District,
+    string? Province,
+    string? Phone,
+    string? DocumentPrefix,
+    string? Website,
+    DueDatesResource DueDates,
+    bool AutoPublish,
+    string? Webhook)
 {
-    public static ItemList<T> Of<T>(IEnumerable<T> items) => new(items.ToArray());
+    public static OrganizationResource From(Organization o) => new(
+        o.Id, o.Name, o.Kind.Code(), o.District, o.Province, o.Phone, o.DocumentPrefix, o.Website?.ToString(),
+        new DueDatesResource(o.DueDates.SixMonths.ToString(), o.DueDates.TwelveMonths.ToString()), o.AutoPublish, o.Webhook?.ToString());
 }
 
 /// <summary>The answer to creating an organization: the organization and its first editor token (shown once).</summary>
-public sealed record OrganizationCreated(OrganizationDraft Organization, string EditorToken);
+public sealed record OrganizationCreated(OrganizationResource Organization, string EditorToken);
 
-public sealed record UnitResource(string Id, string Name, IReadOnlyList<ContactDraft> Contacts,
+public sealed record ContactResource(string Name, string Email);
+
+public sealed record UnitResource(string Id, string Name, IReadOnlyList<ContactResource> Contacts,
     [property: JsonPropertyName("etag")] string ETag)
 {
-    public static UnitResource From(Versioned<Unit> v) =>
-        new(v.Value.Id, v.Value.Name, v.Value.Contacts.Select(c => new ContactDraft(c.Name, c.Email)).ToArray(), v.Version.Value);
+    public static UnitResource From(Unit unit, EntityVersion version) =>
+        new(unit.Id, unit.Name, unit.Contacts.Select(c => new ContactResource(c.Name, c.Email)).ToArray(), version.Value);
+
+    public static UnitResource From(Versioned<Unit> v) => From(v.Value, v.Version);
 }
 
 public sealed record OfficialResource(string Id, string Name, string Position, string Role, int Order, string? Email,
     [property: JsonPropertyName("etag")] string ETag)
 {
-    public static OfficialResource From(Versioned<Official> v) =>
-        new(v.Value.Id, v.Value.Name, v.Value.Position, v.Value.Role.Code(), v.Value.Order, v.Value.Email, v.Version.Value);
-}
+    public static OfficialResource From(Official o, EntityVersion version) =>
+        new(o.Id, o.Name, o.Position, o.Role.Code(), o.Order, o.Email, version.Value);
 
-/// <summary>Issue a token: role "editor" or "reporter"; a reporter may be bound to one unit.</summary>
-public sealed record TokenRequest(string? Role = null, string? Name = null, string? Unit = null, int? ExpiresInDays = null);
+    public static OfficialResource From(Versioned<Official> v) => From(v.Value, v.Version);
+}
 
 public sealed record TokenResource(string Id, string Role, string? Unit, string Name, DateTimeOffset CreatedAt,
     DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
 {
-    public static TokenResource From(AccessGrant g) =>
-        new(g.TokenId, g.Role == AccessRole.Editor ? "editor" : "reporter", g.UnitId, g.Name, g.CreatedAt, g.ExpiresAt, g.RevokedAt);
+    public static TokenResource From(AccessGrant g) => new(g.TokenId, g.Role.Code(), g.UnitId, g.Name, g.CreatedAt, g.ExpiresAt, g.RevokedAt);
 }
 
 /// <summary>The token text is in the answer once; only its hash is kept.</summary>
@@ -47,5 +63,7 @@ public sealed record TokenIssued(TokenResource Grant, string Token);
 /// <summary>The signed-in caller: role "admin", "editor" or "reporter", and a reporter's unit.</summary>
 public sealed record CurrentCaller(string? Id, string Role, string? Unit, string Name)
 {
-    public static CurrentCaller From(AccessGrant g) => new(g.TokenId, g.Role == AccessRole.Editor ? "editor" : "reporter", g.UnitId, g.Name);
+    public static CurrentCaller From(Caller caller) => caller.Grant is { } g
+        ? new(g.TokenId, g.Role.Code(), g.UnitId, g.Name)
+        : new(null, AccessRoles.AdminCode, null, AccessRoles.AdminCode);
 }

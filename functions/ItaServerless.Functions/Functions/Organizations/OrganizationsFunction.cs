@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: MIT
 using ItaServerless.Core.Access;
 using ItaServerless.Core.Calendar;
-using ItaServerless.Core.Scoring;
-using ItaServerless.Functions.Functions.Assessments;
 using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
-using ItaServerless.Core.Validation;
+using ItaServerless.Core.Scoring;
 using ItaServerless.Functions.Api;
+using ItaServerless.Functions.Functions.Assessments;
 using ItaServerless.Functions.Invocation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ItaServerless.Functions.Functions.Organizations;
 
 /// <summary>
 /// Organizations, their units (divisions with reminder contacts), officials (signers) and
-/// tokens: /api/orgs/{org}, …/units/{unit}, …/officials/{id}, …/tokens/{id}.
+/// tokens: /api/orgs/{org}, …/units/{unit}, …/officials/{id}, …/tokens/{id}. Each handler reads the
+/// request, calls one use case or repository read, and maps the result.
 /// </summary>
 public sealed class OrganizationsFunction : IHttpFunction
 {
@@ -21,215 +22,139 @@ public sealed class OrganizationsFunction : IHttpFunction
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/orgs", CreateAsync).Requires(AccessNeed.Admin).WithName("CreateOrganization")
-            .Accepts<OrganizationDraft>("application/json").Produces<OrganizationCreated>(201).ProducesProblem(400);
+        routes.MapPost("/api/orgs", CreateAsync).Requires(AccessNeed.Admin).WithName("CreateOrganization");
 
         var org = routes.MapGroup("/api/orgs/{org}").WithTags(FunctionName);
-        org.MapGet("", GetAsync).Requires(AccessNeed.Read).Produces<OrganizationDraft>();
-        org.MapPut("", UpdateAsync).Requires(AccessNeed.Edit).Accepts<OrganizationDraft>("application/json").Produces<OrganizationDraft>();
+        org.MapGet("", GetAsync).Requires(AccessNeed.Read);
+        org.MapPut("", UpdateAsync).Requires(AccessNeed.Edit);
 
-        org.MapGet("/units", ListUnitsAsync).Requires(AccessNeed.Read).Produces<ItemList<UnitResource>>();
-        org.MapGet("/units/{unit}", GetUnitAsync).Requires(AccessNeed.Read).Produces<UnitResource>();
-        org.MapPut("/units/{unit}", PutUnitAsync).Requires(AccessNeed.Edit).Accepts<UnitDraft>("application/json").Produces<UnitResource>();
-        org.MapDelete("/units/{unit}", DeleteUnitAsync).Requires(AccessNeed.Edit).Produces(204);
+        org.MapGet("/units", ListUnitsAsync).Requires(AccessNeed.Read);
+        org.MapGet("/units/{unit}", GetUnitAsync).Requires(AccessNeed.Read);
+        org.MapPut("/units/{unit}", PutUnitAsync).Requires(AccessNeed.Edit);
+        org.MapDelete("/units/{unit}", DeleteUnitAsync).Requires(AccessNeed.Edit);
 
-        org.MapGet("/officials", ListOfficialsAsync).Requires(AccessNeed.Read).Produces<ItemList<OfficialResource>>();
-        org.MapGet("/officials/{id}", GetOfficialAsync).Requires(AccessNeed.Read).Produces<OfficialResource>();
-        org.MapPut("/officials/{id}", PutOfficialAsync).Requires(AccessNeed.Edit).Accepts<OfficialDraft>("application/json").Produces<OfficialResource>();
-        org.MapDelete("/officials/{id}", DeleteOfficialAsync).Requires(AccessNeed.Edit).Produces(204);
+        org.MapGet("/officials", ListOfficialsAsync).Requires(AccessNeed.Read);
+        org.MapGet("/officials/{id}", GetOfficialAsync).Requires(AccessNeed.Read);
+        org.MapPut("/officials/{id}", PutOfficialAsync).Requires(AccessNeed.Edit);
+        org.MapDelete("/officials/{id}", DeleteOfficialAsync).Requires(AccessNeed.Edit);
 
         // The questionnaire of an assessment year (for the score grid); static data, any token of the org.
-        org.MapGet("/catalog/{fy}", (string fy) => Results.Ok(CatalogResource.From(
-            QuestionCatalog.ForYear(FiscalYear.Parse(fy, "fy").Value, "fy").Value)))
-            .Requires(AccessNeed.Read).Produces<CatalogResource>();
+        org.MapGet("/catalog/{fy}", (string fy) => TypedResults.Ok(CatalogResource.From(
+            QuestionCatalog.ForYear(FiscalYear.Parse(fy, "fy").Value, "fy").Value))).Requires(AccessNeed.Read);
 
         // "Who am I": the form shows what the signed-in token may do.
-        org.MapGet("/tokens/current", (HttpContext http) => http.Caller() is { IsAdmin: true }
-                ? Results.Ok(new CurrentCaller(null, "admin", null, "admin"))
-                : Results.Ok(CurrentCaller.From(http.Caller().Grant!)))
-            .Requires(AccessNeed.Read).Produces<CurrentCaller>();
-        org.MapGet("/tokens", ListTokensAsync).Requires(AccessNeed.Edit).Produces<ItemList<TokenResource>>();
-        org.MapPost("/tokens", IssueTokenAsync).Requires(AccessNeed.Edit).Accepts<TokenRequest>("application/json").Produces<TokenIssued>(201);
-        org.MapDelete("/tokens/{id}", RevokeTokenAsync).Requires(AccessNeed.Edit).Produces(204);
+        org.MapGet("/tokens/current", (HttpContext http) => TypedResults.Ok(CurrentCaller.From(http.Caller()))).Requires(AccessNeed.Read);
+        org.MapGet("/tokens", ListTokensAsync).Requires(AccessNeed.Edit);
+        org.MapPost("/tokens", IssueTokenAsync).Requires(AccessNeed.Edit);
+        org.MapDelete("/tokens/{id}", RevokeTokenAsync).Requires(AccessNeed.Edit);
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, IOrganizationRepository orgs, IAccessGrantStore grants,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<OrganizationCreated>, ApiProblemResult>> CreateAsync(ApiBody<OrganizationDraft> body, HttpContext http,
+        CreateOrganization create, CancellationToken ct)
     {
-        var body = await ApiJson.ReadAsync<OrganizationDraft>(request, ct);
-        if (!body.IsOk) return body.Problem!.ToResult();
-        var organization = Organization.Create(body.Value!).Value;
-        EntityVersion version;
-        try
-        {
-            version = await orgs.CreateAsync(organization, request.HttpContext.Caller().Actor, ct);
-        }
-        catch (AlreadyExistsException)
-        {
-            return ApiProblem.Conflict("id", "already_exists", "มีองค์กรที่ใช้รหัสนี้อยู่แล้ว", "An organization with this id already exists.").ToResult();
-        }
-
-        var token = AccessTokens.Issue(organization.Id, AccessRole.Editor, null, "ผู้ดูแลองค์กร (editor)", clock.GetUtcNow());
-        await grants.AddAsync(token.Grant, request.HttpContext.Caller().Actor, ct);
-        request.HttpContext.Response.SetETag(version);
-        return Results.Created($"/api/orgs/{organization.Id}", new OrganizationCreated(organization.ToDraft(), token.Token));
+        if (await body.ReadAsync(ct) is not { } draft) return body.Problem!.ToResult();
+        var outcome = await create.ExecuteAsync(draft, http.Caller().Actor, ct);
+        if (!outcome.IsOk) return outcome.Refusal!.ToProblem();
+        var organization = outcome.Value.Organization;
+        http.Response.SetETag(organization.Version);
+        return TypedResults.Created($"/api/orgs/{organization.Value.Id}",
+            new OrganizationCreated(OrganizationResource.From(organization.Value), outcome.Value.EditorToken));
     }
 
-    private static async Task<IResult> GetAsync(string org, HttpResponse response, IOrganizationRepository orgs, CancellationToken ct)
+    private static async Task<Results<Ok<OrganizationResource>, ApiProblemResult>> GetAsync(string org, HttpResponse response, IOrganizationRepository orgs,
+        CancellationToken ct)
     {
         var found = await orgs.GetAsync(org, ct);
-        if (found is null) return NotFound();
+        if (found is null) return OrganizationSubjects.NotFound.ToProblem();
         response.SetETag(found.Version);
-        return Results.Ok(found.Value.ToDraft());
+        return TypedResults.Ok(OrganizationResource.From(found.Value));
     }
 
-    private static async Task<IResult> UpdateAsync(string org, HttpRequest request, IOrganizationRepository orgs, CancellationToken ct)
+    private static async Task<Results<Ok<OrganizationResource>, ApiProblemResult>> UpdateAsync(string org, ApiBody<OrganizationDraft> body, HttpContext http,
+        UpdateOrganization update, CancellationToken ct)
     {
-        var found = await orgs.GetAsync(org, ct);
-        if (found is null) return NotFound();
-        var (ifMatch, problem) = Preconditions.ForExisting(request, found.Version);
-        if (problem is not null) return problem.ToResult();
-
-        var body = await ApiJson.ReadAsync<OrganizationDraft>(request, ct);
-        if (!body.IsOk) return body.Problem!.ToResult();
-        if (body.Value!.Id is { } id && id != org) return IdMismatch("id");
-        var organization = Organization.Create(body.Value with { Id = org }).Value;
-        var version = await orgs.UpdateAsync(organization, ifMatch!.Value, request.HttpContext.Caller().Actor, ct);
-        request.HttpContext.Response.SetETag(version);
-        return Results.Ok(organization.ToDraft());
+        var outcome = await update.ExecuteAsync(org, http.Request.Precondition(), body.Read, http.Caller().Actor, ct);
+        if (!outcome.IsOk) return outcome.Refusal!.ToProblem(body);
+        http.Response.SetETag(outcome.Value.Version);
+        return TypedResults.Ok(OrganizationResource.From(outcome.Value.Value));
     }
 
-    private static async Task<IResult> ListUnitsAsync(string org, IOrganizationRepository orgs, CancellationToken ct) =>
-        Results.Ok(ItemList.Of((await orgs.ListUnitsAsync(org, ct)).Select(UnitResource.From)));
+    private static async Task<Ok<ItemList<UnitResource>>> ListUnitsAsync(string org, IOrganizationRepository orgs, CancellationToken ct) =>
+        TypedResults.Ok(ItemList.Of((await orgs.ListUnitsAsync(org, ct)).Select(UnitResource.From)));
 
-    private static async Task<IResult> GetUnitAsync(string org, string unit, HttpResponse response, IOrganizationRepository orgs, CancellationToken ct)
+    private static async Task<Results<Ok<UnitResource>, ApiProblemResult>> GetUnitAsync(string org, string unit, HttpResponse response,
+        IOrganizationRepository orgs, CancellationToken ct)
     {
         var found = await orgs.GetUnitAsync(org, unit, ct);
-        if (found is null) return ApiProblem.NotFound("The unit", "ส่วนราชการนี้").ToResult();
+        if (found is null) return OrganizationSubjects.UnitNotFound.ToProblem();
         response.SetETag(found.Version);
-        return Results.Ok(UnitResource.From(found));
+        return TypedResults.Ok(UnitResource.From(found));
     }
 
-    private static async Task<IResult> PutUnitAsync(string org, string unit, HttpRequest request, IOrganizationRepository orgs, CancellationToken ct)
+    private static async Task<Results<Created<UnitResource>, Ok<UnitResource>, ApiProblemResult>> PutUnitAsync(string org, string unit,
+        ApiBody<UnitDraft> body, HttpContext http, SaveUnit save, CancellationToken ct)
     {
-        var existing = await orgs.GetUnitAsync(org, unit, ct);
-        var (ifMatch, problem) = existing is null ? (null, Preconditions.ForMissing(request)) : Preconditions.ForExisting(request, existing.Version);
-        if (problem is not null) return problem.ToResult();
-
-        var body = await ApiJson.ReadAsync<UnitDraft>(request, ct);
-        if (!body.IsOk) return body.Problem!.ToResult();
-        var value = Unit.Create(org, unit, body.Value!).Value;
-        var version = await orgs.PutUnitAsync(value, ifMatch, request.HttpContext.Caller().Actor, ct);
-        return Written(request, existing is null, $"/api/orgs/{org}/units/{unit}", UnitResource.From(new Versioned<Unit>(value, version)), version);
+        var outcome = await save.ExecuteAsync(org, unit, http.Request.Precondition(), body.Read, http.Caller().Actor, ct);
+        if (!outcome.IsOk) return outcome.Refusal!.ToProblem(body);
+        var saved = outcome.Value;
+        return Written.Answer(http.Response, saved.Created, $"/api/orgs/{org}/units/{unit}", UnitResource.From(saved.Value, saved.Version), saved.Version);
     }
 
-    private static async Task<IResult> DeleteUnitAsync(string org, string unit, HttpRequest request, IOrganizationRepository orgs, CancellationToken ct)
+    private static async Task<Results<NoContent, ApiProblemResult>> DeleteUnitAsync(string org, string unit, HttpContext http, RemoveUnit remove,
+        CancellationToken ct)
     {
-        var existing = await orgs.GetUnitAsync(org, unit, ct);
-        if (existing is null) return ApiProblem.NotFound("The unit", "ส่วนราชการนี้").ToResult();
-        var (ifMatch, problem) = Preconditions.ForExisting(request, existing.Version);
-        if (problem is not null) return problem.ToResult();
-        await orgs.DeleteUnitAsync(org, unit, ifMatch!.Value, request.HttpContext.Caller().Actor, ct);
-        return Results.NoContent();
+        var outcome = await remove.ExecuteAsync(org, unit, http.Request.Precondition(), http.Caller().Actor, ct);
+        return outcome.IsOk ? TypedResults.NoContent() : outcome.Refusal!.ToProblem();
     }
 
-    private static async Task<IResult> ListOfficialsAsync(string org, IOrganizationRepository orgs, CancellationToken ct) =>
-        Results.Ok(ItemList.Of((await orgs.ListOfficialsAsync(org, ct)).Select(OfficialResource.From)));
+    private static async Task<Ok<ItemList<OfficialResource>>> ListOfficialsAsync(string org, IOrganizationRepository orgs, CancellationToken ct) =>
+        TypedResults.Ok(ItemList.Of((await orgs.ListOfficialsAsync(org, ct)).Select(OfficialResource.From)));
 
-    private static async Task<IResult> GetOfficialAsync(string org, string id, HttpResponse response, IOrganizationRepository orgs, CancellationToken ct)
+    private static async Task<Results<Ok<OfficialResource>, ApiProblemResult>> GetOfficialAsync(string org, string id, HttpResponse response,
+        IOrganizationRepository orgs, CancellationToken ct)
     {
         var found = await orgs.GetOfficialAsync(org, id, ct);
-        if (found is null) return ApiProblem.NotFound("The official", "ผู้ลงนามนี้").ToResult();
+        if (found is null) return OrganizationSubjects.OfficialNotFound.ToProblem();
         response.SetETag(found.Version);
-        return Results.Ok(OfficialResource.From(found));
+        return TypedResults.Ok(OfficialResource.From(found));
     }
 
-    private static async Task<IResult> PutOfficialAsync(string org, string id, HttpRequest request, IOrganizationRepository orgs, CancellationToken ct)
+    private static async Task<Results<Created<OfficialResource>, Ok<OfficialResource>, ApiProblemResult>> PutOfficialAsync(string org, string id,
+        ApiBody<OfficialDraft> body, HttpContext http, SaveOfficial save, CancellationToken ct)
     {
-        var existing = await orgs.GetOfficialAsync(org, id, ct);
-        var (ifMatch, problem) = existing is null ? (null, Preconditions.ForMissing(request)) : Preconditions.ForExisting(request, existing.Version);
-        if (problem is not null) return problem.ToResult();
-
-        var body = await ApiJson.ReadAsync<OfficialDraft>(request, ct);
-        if (!body.IsOk) return body.Problem!.ToResult();
-        var value = Official.Create(org, id, body.Value!).Value;
-        var version = await orgs.PutOfficialAsync(value, ifMatch, request.HttpContext.Caller().Actor, ct);
-        return Written(request, existing is null, $"/api/orgs/{org}/officials/{id}", OfficialResource.From(new Versioned<Official>(value, version)), version);
+        var outcome = await save.ExecuteAsync(org, id, http.Request.Precondition(), body.Read, http.Caller().Actor, ct);
+        if (!outcome.IsOk) return outcome.Refusal!.ToProblem(body);
+        var saved = outcome.Value;
+        return Written.Answer(http.Response, saved.Created, $"/api/orgs/{org}/officials/{id}", OfficialResource.From(saved.Value, saved.Version), saved.Version);
     }
 
-    private static async Task<IResult> DeleteOfficialAsync(string org, string id, HttpRequest request, IOrganizationRepository orgs, CancellationToken ct)
+    private static async Task<Results<NoContent, ApiProblemResult>> DeleteOfficialAsync(string org, string id, HttpContext http, RemoveOfficial remove,
+        CancellationToken ct)
     {
-        var existing = await orgs.GetOfficialAsync(org, id, ct);
-        if (existing is null) return ApiProblem.NotFound("The official", "ผู้ลงนามนี้").ToResult();
-        var (ifMatch, problem) = Preconditions.ForExisting(request, existing.Version);
-        if (problem is not null) return problem.ToResult();
-        await orgs.DeleteOfficialAsync(org, id, ifMatch!.Value, request.HttpContext.Caller().Actor, ct);
-        return Results.NoContent();
+        var outcome = await remove.ExecuteAsync(org, id, http.Request.Precondition(), http.Caller().Actor, ct);
+        return outcome.IsOk ? TypedResults.NoContent() : outcome.Refusal!.ToProblem();
     }
 
-    private static async Task<IResult> ListTokensAsync(string org, IAccessGrantStore grants, CancellationToken ct)
+    private static async Task<Ok<ItemList<TokenResource>>> ListTokensAsync(string org, IAccessGrantStore grants, CancellationToken ct)
     {
         var items = new List<TokenResource>();
         await foreach (var grant in grants.ListAsync(org, ct)) items.Add(TokenResource.From(grant));
-        return Results.Ok(ItemList.Of(items.OrderBy(t => t.CreatedAt)));
+        return TypedResults.Ok(ItemList.Of(items.OrderBy(t => t.CreatedAt)));
     }
 
-    private static async Task<IResult> IssueTokenAsync(string org, HttpRequest request, IAccessGrantStore grants,
-        IOrganizationRepository orgs, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<TokenIssued>, ApiProblemResult>> IssueTokenAsync(string org, ApiBody<TokenDraft> body, HttpContext http,
+        IssueToken issue, CancellationToken ct)
     {
-        var body = await ApiJson.ReadAsync<TokenRequest>(request, ct);
-        if (!body.IsOk) return body.Problem!.ToResult();
-        var input = body.Value!;
-        var errors = new ErrorCollector();
-        var role = AccessRole.Reporter;
-        switch (input.Role?.Trim())
-        {
-            case "editor":
-                role = AccessRole.Editor;
-                break;
-            case "reporter":
-                break;
-            case null or "":
-                errors.Add(TextRules.Required("role"));
-                break;
-            default:
-                errors.Add(ErrorCodes.UnknownValue, "role", "บทบาทต้องเป็น editor หรือ reporter", "The role must be editor or reporter.");
-                break;
-        }
-
-        var name = errors.Take(TextRules.Required(input.Name, "name", 200));
-        if (input.Unit is not null)
-        {
-            if (role == AccessRole.Editor)
-                errors.Add(ErrorCodes.NotAllowed, "unit", "โทเคนผู้แก้ไขใช้ได้ทั้งองค์กร ไม่ผูกกับส่วนราชการ", "An editor token covers the whole organization; it has no unit.");
-            else if (!Identifier.IsValid(input.Unit) || await orgs.GetUnitAsync(org, input.Unit, ct) is null)
-                errors.Add(ErrorCodes.UnknownValue, "unit", "ไม่พบส่วนราชการนี้ในองค์กร", "There is no such unit in the organization.");
-        }
-
-        var now = clock.GetUtcNow();
-        if (input.ExpiresInDays is < 1 or > 3650)
-            errors.Add(ErrorCodes.OutOfRange, "expiresInDays", "อายุโทเคนต้องอยู่ระหว่าง 1 ถึง 3650 วัน", "expiresInDays must be between 1 and 3650.");
-        if (errors.HasErrors) return ApiProblem.Validation(errors.Errors).ToResult();
-
-        var issued = AccessTokens.Issue(org, role, input.Unit, name!, now, input.ExpiresInDays is { } days ? now.AddDays(days) : null);
-        await grants.AddAsync(issued.Grant, request.HttpContext.Caller().Actor, ct);
-        return Results.Created($"/api/orgs/{org}/tokens/{issued.Grant.TokenId}", new TokenIssued(TokenResource.From(issued.Grant), issued.Token));
+        if (await body.ReadAsync(ct) is not { } draft) return body.Problem!.ToResult();
+        var outcome = await issue.ExecuteAsync(org, draft, http.Caller().Actor, ct);
+        if (!outcome.IsOk) return outcome.Refusal!.ToProblem();
+        var issued = outcome.Value;
+        return TypedResults.Created($"/api/orgs/{org}/tokens/{issued.Grant.TokenId}", new TokenIssued(TokenResource.From(issued.Grant), issued.Token));
     }
 
-    private static async Task<IResult> RevokeTokenAsync(string org, string id, HttpContext http, IAccessGrantStore grants, TimeProvider clock, CancellationToken ct) =>
+    private static async Task<Results<NoContent, ApiProblemResult>> RevokeTokenAsync(string org, string id, HttpContext http, IAccessGrantStore grants,
+        TimeProvider clock, CancellationToken ct) =>
         await grants.RevokeAsync(org, id, clock.GetUtcNow(), http.Caller().Actor, ct)
-            ? Results.NoContent()
+            ? TypedResults.NoContent()
             : ApiProblem.NotFound("The token", "โทเคนนี้").ToResult();
-
-    private static IResult NotFound() => ApiProblem.NotFound("The organization", "องค์กรนี้").ToResult();
-
-    private static IResult IdMismatch(string field) => ApiProblem.Field(StatusCodes.Status400BadRequest, field, "id_mismatch",
-        "รหัสในข้อมูลไม่ตรงกับรหัสในที่อยู่ (URL)", "The id in the body differs from the id in the URL.").ToResult();
-
-    /// <summary>201 with Location when the PUT created the resource, 200 when it replaced it; ETag either way.</summary>
-    internal static IResult Written<T>(HttpRequest request, bool created, string location, T resource, EntityVersion version)
-    {
-        request.HttpContext.Response.SetETag(version);
-        return created ? Results.Created(location, resource) : Results.Ok(resource);
-    }
 }

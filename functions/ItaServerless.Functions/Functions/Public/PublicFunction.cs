@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 using System.Text.Json.Serialization;
 using ItaServerless.Core.Persistence;
+using ItaServerless.Core.Reports;
 using ItaServerless.Core.Validation;
 using ItaServerless.Functions.Api;
 using ItaServerless.Functions.Functions.Reports;
 using ItaServerless.Functions.Invocation;
 using ItaServerless.Functions.Publishing;
 using ItaServerless.Functions.Reporting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ItaServerless.Functions.Functions.Public;
 
@@ -49,11 +51,11 @@ public sealed class PublicFunction : IHttpFunction
     public static void Map(IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/public").WithTags(FunctionName);
-        group.MapGet("/{org}", ListAsync).Produces<PublicList>();
+        group.MapGet("/{org}", ListAsync);
         group.MapGet("/{org}/{fy}/{file}", DocumentAsync).Produces(200, contentType: ReportFiles.PdfContentType);
     }
 
-    private static async Task<IResult> ListAsync(string org, HttpContext http, IOrganizationRepository organizations, PublicDocuments documents,
+    private static async Task<Results<Ok<PublicList>, ApiProblemResult>> ListAsync(string org, HttpContext http, IOrganizationRepository organizations, PublicDocuments documents,
         IConfiguration configuration, CancellationToken ct)
     {
         if (!Identifier.IsValid(org)) return NotPublished();
@@ -65,10 +67,10 @@ public sealed class PublicFunction : IHttpFunction
             .Select(d => PublicItem.From(d, baseUrl))
             .ToList();
         http.Response.Headers.CacheControl = "public, max-age=300";
-        return Results.Ok(new PublicList(organization.Id, organization.Name, items));
+        return TypedResults.Ok(new PublicList(organization.Id, organization.Name, items));
     }
 
-    private static async Task<IResult> DocumentAsync(string org, string fy, string file, HttpContext http, PublicDocuments documents, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ApiProblemResult>> DocumentAsync(string org, string fy, string file, HttpContext http, PublicDocuments documents, CancellationToken ct)
     {
         if (PublicDocument.TryParse(org, fy, file) is not { } document) return NotPublished();
         var found = await documents.OpenAsync(document, ct);
@@ -79,10 +81,10 @@ public sealed class PublicFunction : IHttpFunction
         headers.ETag = etag;
         headers.CacheControl = "public, max-age=300";
         headers.XContentTypeOptions = "nosniff";
-        if (http.Request.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim() == etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
+        if (http.Request.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim() == etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         headers.ContentDisposition = ReportsFunction.ContentDisposition($"{org}-{document.Year.Year}-{document.FileName}",
             $"{document.Kind.FileNameTh(document.Year, document.Round)}.pdf", inline: true);
-        return Results.Bytes(opened.Content.ToArray(), ReportFiles.PdfContentType);
+        return TypedResults.Bytes(opened.Content.ToArray(), ReportFiles.PdfContentType);
     }
 
     /// <summary>"https://host" for the links: configuration Notifications:PublicBaseUrl when set, else the request's own origin.</summary>
@@ -91,5 +93,5 @@ public sealed class PublicFunction : IHttpFunction
             ? configured.TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    private static IResult NotPublished() => ApiProblem.NotFound("The published document", "เอกสารที่เผยแพร่นี้").ToResult();
+    private static ApiProblemResult NotPublished() => ApiProblem.NotFound("The published document", "เอกสารที่เผยแพร่นี้").ToResult();
 }

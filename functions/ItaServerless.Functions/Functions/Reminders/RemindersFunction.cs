@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
 using ItaServerless.Core.Persistence;
+using ItaServerless.Core.Validation;
 using ItaServerless.Functions.Api;
-using ItaServerless.Functions.Functions.Organizations;
 using ItaServerless.Functions.Invocation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ItaServerless.Functions.Functions.Reminders;
 
@@ -54,13 +55,13 @@ public sealed class RemindersFunction : IHttpFunction
     public static string FunctionName => "Reminders";
 
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/orgs/{org}/reminders", ListAsync).WithTags(FunctionName).Requires(AccessNeed.Read).Produces<ItemList<ReminderResource>>();
+        routes.MapGet("/api/orgs/{org}/reminders", ListAsync).WithTags(FunctionName).Requires(AccessNeed.Read);
 
-    private static async Task<IResult> ListAsync(string org, int? limit, IReminderLog log, CancellationToken ct)
+    private static async Task<Results<Ok<ItemList<ReminderResource>>, ApiProblemResult>> ListAsync(string org, int? limit, IReminderLog log, CancellationToken ct)
     {
         if (limit is < 1 or > MaxLimit)
         {
-            return ApiProblem.Field(StatusCodes.Status400BadRequest, "limit", "out_of_range",
+            return ApiProblem.Field(StatusCodes.Status400BadRequest, "limit", ErrorCodes.OutOfRange,
                 $"limit ต้องอยู่ระหว่าง 1 ถึง {MaxLimit}", $"limit must be between 1 and {MaxLimit}.").ToResult();
         }
 
@@ -70,6 +71,6 @@ public sealed class RemindersFunction : IHttpFunction
             .Select(g => ReminderResource.From(g.ToArray()))
             .OrderByDescending(r => r.At).ThenByDescending(r => r.Key, StringComparer.Ordinal)
             .Take(limit ?? DefaultLimit);
-        return Results.Ok(ItemList.Of(reminders));
+        return TypedResults.Ok(ItemList.Of(reminders));
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using ItaServerless.Core.Audit;
 using ItaServerless.Core.Persistence;
+using ItaServerless.Core.Reports;
 using ItaServerless.Functions.Hosting;
 using ItaServerless.Functions.Invocation;
 using ItaServerless.Functions.Reporting;
@@ -38,7 +39,7 @@ public sealed class RenderReportFunction(
         }
 
         var request = ReportRequestDocument.TryRead(blob.Content);
-        if (request is null || request.Organization != org || request.FiscalYear != year!.Year || request.Id != id)
+        if (request is null || request.Organization != org || request.Year != year || request.Id != id)
         {
             // Not retried: the blob will not change (requests are create-only).
             invocation.Log($"Ignored {blob.Path}: not a valid report request for {org}/{year}/{id}.");
@@ -84,11 +85,11 @@ public sealed class RenderReportFunction(
     }
 
     /// <summary>The report's record; created from the request when the API's own write did not land (or not yet).</summary>
-    private async Task<ReportRecord> EnsureRecordAsync(ReportRequestDocument request, CancellationToken cancellationToken)
+    private async Task<ReportRecord> EnsureRecordAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var existing = await reports.GetAsync(request.Organization, request.Year, request.Id, cancellationToken);
         if (existing is not null) return existing.Value;
-        var record = ReportRecords.FromRequest(request);
+        var record = request.ToRecord();
         try
         {
             await reports.AddAsync(record, Renderer, cancellationToken);

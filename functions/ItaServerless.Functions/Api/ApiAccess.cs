@@ -1,26 +1,9 @@
 // SPDX-License-Identifier: MIT
 using ItaServerless.Core.Access;
-using ItaServerless.Core.Audit;
 using ItaServerless.Functions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ItaServerless.Functions.Api;
-
-/// <summary>Who is calling: the administrator (admin key) or the holder of one organization's token.</summary>
-public sealed record ApiCaller(bool IsAdmin, AccessGrant? Grant)
-{
-    public static readonly ApiCaller Admin = new(true, null);
-
-    /// <summary>"admin" or the token's id and name, for logs and the audit trail.</summary>
-    public string Describe() => IsAdmin ? "admin" : $"{Grant!.TokenId} ({Grant.Name})";
-
-    /// <summary>The caller as the audit trail records it.</summary>
-    public AuditActor Actor => IsAdmin ? AuditActor.Admin : AuditActor.Token(Grant!);
-
-    public bool CanRead(string org) => IsAdmin || Grant!.CanRead(org);
-
-    public bool CanEdit(string org) => IsAdmin || Grant!.CanEdit(org);
-}
 
 /// <summary>What a route needs from its caller.</summary>
 public enum AccessNeed
@@ -49,9 +32,9 @@ public sealed class ApiAuthenticator(IAccessGrantStore grants, IOptions<Function
         AccessTokens.KeyEquals(request.Headers[AdminKeyHeader].FirstOrDefault(), key);
 
     /// <summary>The caller for <paramref name="org"/>, or null when neither key nor token is valid there.</summary>
-    public async Task<ApiCaller?> AuthenticateAsync(HttpRequest request, string? org, CancellationToken cancellationToken)
+    public async Task<Caller?> AuthenticateAsync(HttpRequest request, string? org, CancellationToken cancellationToken)
     {
-        if (IsAdmin(request)) return ApiCaller.Admin;
+        if (IsAdmin(request)) return Caller.Admin;
         if (org is null) return null;
 
         var header = request.Headers.Authorization.FirstOrDefault();
@@ -60,7 +43,7 @@ public sealed class ApiAuthenticator(IAccessGrantStore grants, IOptions<Function
         if (!AccessTokens.TryParse(header[scheme.Length..].Trim(), out var tokenId, out var secret)) return null;
 
         var grant = await grants.FindAsync(org, tokenId, cancellationToken);
-        return grant is not null && AccessTokens.Verify(grant, secret, clock.GetUtcNow()) ? new ApiCaller(false, grant) : null;
+        return grant is not null && AccessTokens.Verify(grant, secret, clock.GetUtcNow()) ? Caller.Holder(grant) : null;
     }
 }
 
@@ -77,8 +60,8 @@ public static class ApiAuthorization
         value.Length <= 256 && !value.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 
     /// <summary>The caller the filter authenticated for this request.</summary>
-    public static ApiCaller Caller(this HttpContext context) =>
-        context.Items[CallerItem] as ApiCaller ?? throw new InvalidOperationException("The route has no access filter.");
+    public static Caller Caller(this HttpContext context) =>
+        context.Items[CallerItem] as Caller ?? throw new InvalidOperationException("The route has no access filter.");
 
     public static TBuilder Requires<TBuilder>(this TBuilder builder, AccessNeed need)
         where TBuilder : IEndpointConventionBuilder =>
@@ -91,7 +74,7 @@ public static class ApiAuthorization
             var auth = http.RequestServices.GetRequiredService<ApiAuthenticator>();
             var org = http.GetRouteValue("org") as string;
             var caller = need == AccessNeed.Admin
-                ? (auth.IsAdmin(http.Request) ? ApiCaller.Admin : null)
+                ? (auth.IsAdmin(http.Request) ? Core.Access.Caller.Admin : null)
                 : await auth.AuthenticateAsync(http.Request, org, http.RequestAborted);
             if (caller is null)
             {

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 using ItaServerless.Core.Calendar;
+using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Thai;
 using ItaServerless.Core.Validation;
 
-namespace ItaServerless.Functions.Reporting;
+namespace ItaServerless.Core.Reports;
 
 /// <summary>The four official documents (issue 6): which data they need and whether they belong to a round.</summary>
 public enum ReportKind
@@ -23,6 +24,7 @@ public enum ReportKind
 
 public static class ReportKinds
 {
+    /// <summary>"measures", "progress", "anticorruption", "analysis": the API's, the storage's and the public address's code.</summary>
     public static string Code(this ReportKind kind) => kind switch
     {
         ReportKind.Measures => "measures",
@@ -34,6 +36,7 @@ public static class ReportKinds
     /// <summary>Progress and anti-corruption reports cover a round; the others a whole year.</summary>
     public static bool HasRound(this ReportKind kind) => kind is ReportKind.Progress or ReportKind.AntiCorruption;
 
+    /// <summary>The kind named by <paramref name="code"/> exactly (surrounding spaces ignored).</summary>
     public static Validated<ReportKind> Parse(string? code, string field = "kind")
     {
         var text = code?.Trim();
@@ -46,6 +49,18 @@ public static class ReportKinds
         return Validated<ReportKind>.Fail(new ValidationError(ErrorCodes.UnknownValue, field,
             "ชนิดเอกสารต้องเป็น measures progress anticorruption หรือ analysis",
             "The kind must be measures, progress, anticorruption or analysis."));
+    }
+
+    /// <summary>
+    /// The kind of a stored report. <see cref="ReportRecord.Kind"/> keeps the code as text; this is
+    /// the one place it is read back. A code that names no kind is a defect in the stored data.
+    /// </summary>
+    public static ReportKind Of(ReportRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Parse(record.Kind).TryGetValue(out var kind)
+            ? kind
+            : throw new StoredDataException($"Report {record.OrganizationId}/{record.FiscalYear}/{record.Id} has the unknown kind \"{record.Kind}\".");
     }
 
     /// <summary>The memo's default subject (เรื่อง), e.g. "รายงานผลการดำเนินการตามมาตรการ… ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ รอบ ๖ เดือน".</summary>
@@ -62,7 +77,7 @@ public static class ReportKinds
         };
     }
 
-    /// <summary>A short Thai file name: "รายงานผลมาตรการ-2569-รอบ6เดือน".</summary>
+    /// <summary>A short Thai file name: "รายงานผลการดำเนินการตามมาตรการ 2569 รอบ 6 เดือน".</summary>
     public static string FileNameTh(this ReportKind kind, FiscalYear year, ReportingRound? round)
     {
         var name = kind switch
