@@ -175,7 +175,10 @@ public sealed class LocalRuntimeTests(AzuriteFixture azurite)
         await blobs.EnsureContainerAsync(container, default);
         await blobs.Blob(container, "a.txt").UploadAsync(BinaryData.FromString("hello"));
         await Wait.UntilAsync(() => app.Recorder.Count("TestBlob") == 1, TimeSpan.FromSeconds(10));
-        await Task.Delay(400); // several more polls
+        // Three more complete scans of the same blob: still one invocation.
+        var watcher = app.Get<BlobTriggerWatcher>();
+        var scans = watcher.LoopScans;
+        await Wait.UntilAsync(() => watcher.LoopScans >= scans + 3, TimeSpan.FromSeconds(30));
         Assert.Equal(1, app.Recorder.Count("TestBlob"));
     }
 

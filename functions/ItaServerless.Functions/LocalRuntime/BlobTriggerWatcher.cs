@@ -62,6 +62,11 @@ public sealed class BlobTriggerWatcher(
     public IEnumerable<FunctionDefinition> BlobFunctions =>
         invoker.Catalog.All.Where(f => f.Trigger is BlobTriggerBinding && !f.Disabled && invoker.CanInvoke(f.Name));
 
+    private int _loopScans;
+
+    /// <summary>Scans the polling loop has finished (tests wait on it instead of on the clock).</summary>
+    public int LoopScans => Volatile.Read(ref _loopScans);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!BlobFunctions.Any()) return;
@@ -72,6 +77,7 @@ public sealed class BlobTriggerWatcher(
                 try
                 {
                     await ScanAsync(stoppingToken);
+                    Interlocked.Increment(ref _loopScans);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
