@@ -7,6 +7,7 @@ using ItaServerless.Core.Money;
 using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Planning;
+using ItaServerless.Core.Reports;
 using ItaServerless.Storage.Repositories;
 using ItaServerless.Storage.Tables;
 using ItaServerless.Testing;
@@ -106,7 +107,7 @@ public sealed class AuditedTableTests(AzuriteFixture azurite) : IAsyncLifetime
         await _tables.Plans.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag);
         var reports = new TableReportRecordRepository(_tables);
         var at = new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(7));
-        var version = await reports.AddAsync(new ReportRecord(OrgId, Year, "r1", "progress", ReportingRound.SixMonths, "na-kham/2569/r1.pdf", at), RepositoryTests.Actor);
+        var version = await reports.AddAsync(new ReportRecord(OrgId, Year, "r1", ReportKind.Progress, ReportingRound.SixMonths, "na-kham/2569/r1.pdf", at), RepositoryTests.Actor);
         var rebuilt = await ReportingRowAsync();
         AssertMap(TwoMeasuresFirstReported, rebuilt);
 

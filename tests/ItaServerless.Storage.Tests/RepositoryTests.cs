@@ -6,6 +6,7 @@ using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Planning;
+using ItaServerless.Core.Reports;
 using ItaServerless.Core.Reminders;
 using ItaServerless.Core.Scoring;
 using ItaServerless.Storage.Repositories;
@@ -296,9 +297,9 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var repo = new TableReportRecordRepository(_tables);
         var t0 = new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(7));
-        await repo.AddAsync(new ReportRecord("na-kham", Year, "r1", "progress", ReportingRound.SixMonths, "na-kham/2569/r1.pdf", t0, "สมชาย"), RepositoryTests.Actor);
-        var v2 = await repo.AddAsync(new ReportRecord("na-kham", Year, "r2", "measures", null, "na-kham/2569/r2.pdf", t0.AddHours(1)), RepositoryTests.Actor);
-        await Assert.ThrowsAsync<AlreadyExistsException>(() => repo.AddAsync(new ReportRecord("na-kham", Year, "r2", "measures", null, "x.pdf", t0), RepositoryTests.Actor));
+        await repo.AddAsync(new ReportRecord("na-kham", Year, "r1", ReportKind.Progress, ReportingRound.SixMonths, "na-kham/2569/r1.pdf", t0, "สมชาย"), RepositoryTests.Actor);
+        var v2 = await repo.AddAsync(new ReportRecord("na-kham", Year, "r2", ReportKind.Measures, null, "na-kham/2569/r2.pdf", t0.AddHours(1)), RepositoryTests.Actor);
+        await Assert.ThrowsAsync<AlreadyExistsException>(() => repo.AddAsync(new ReportRecord("na-kham", Year, "r2", ReportKind.Measures, null, "x.pdf", t0), RepositoryTests.Actor));
 
         var list = await repo.ListAsync("na-kham", Year);
         Assert.Equal(["r2", "r1"], list.Select(r => r.Value.Id));
@@ -311,6 +312,12 @@ public sealed class RepositoryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(t0.AddDays(1), read!.Value.PublishedAt);
         Assert.Equal(published, read.Version);
         await Assert.ThrowsAsync<EntityNotFoundException>(() => repo.MarkPublishedAsync("na-kham", Year, "r9", t0, v2, RepositoryTests.Actor));
+        // The kind is stored as its code; a code that names no kind is a data defect, not bad input.
+        var stored = await _tables.Plans.FindEntityAsync("na-kham|2569", "report|r1");
+        Assert.Equal("progress", stored!.GetString("Kind"));
+        stored["Kind"] = "budget";
+        await _tables.Plans.UpdateEntityAsync(stored, stored.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
+        await Assert.ThrowsAsync<StoredDataException>(() => repo.GetAsync("na-kham", Year, "r1"));
     }
 
     [Fact]

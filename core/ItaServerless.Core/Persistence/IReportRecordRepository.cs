@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using ItaServerless.Core.Audit;
 using ItaServerless.Core.Calendar;
+using ItaServerless.Core.Reports;
 using ItaServerless.Core.Validation;
 
 namespace ItaServerless.Core.Persistence;
@@ -52,15 +53,15 @@ public sealed record RenderedPdf
 }
 
 /// <summary>
-/// A requested document: organization, fiscal year, id, kind ("measures", "progress",
-/// "anticorruption", "analysis"), round, the PDF's blob name, its rendering state and publication.
+/// A requested document: organization, fiscal year, id, kind, its round (exactly for the kinds
+/// that have one), the PDF's blob name, its rendering state and publication.
 /// A ready report always has its <see cref="Pdf"/>; a failed one its <see cref="Reason"/>.
 /// </summary>
 public sealed record ReportRecord(
     string OrganizationId,
     FiscalYear FiscalYear,
     string Id,
-    string Kind,
+    ReportKind Kind,
     ReportingRound? Round,
     string BlobName,
     DateTimeOffset CreatedAt,
@@ -71,7 +72,9 @@ public sealed record ReportRecord(
 
     public string Id { get; } = Identifier.IsValid(Id) ? Id : throw new ArgumentException("Invalid report id.", nameof(Id));
 
-    public string Kind { get; } = Identifier.IsValid(Kind) ? Kind : throw new ArgumentException("Invalid report kind.", nameof(Kind));
+    public ReportingRound? Round { get; } = Kind.HasRound() == (Round is not null)
+        ? Round
+        : throw new ArgumentException($"A {Kind.Code()} report {(Kind.HasRound() ? "needs" : "has no")} round.", nameof(Round));
 
     public string BlobName { get; } = string.IsNullOrWhiteSpace(BlobName) ? throw new ArgumentException("A report needs its blob.", nameof(BlobName)) : BlobName;
 

@@ -51,18 +51,6 @@ public static class ReportKinds
             "The kind must be measures, progress, anticorruption or analysis."));
     }
 
-    /// <summary>
-    /// The kind of a stored report. <see cref="ReportRecord.Kind"/> keeps the code as text; this is
-    /// the one place it is read back. A code that names no kind is a defect in the stored data.
-    /// </summary>
-    public static ReportKind Of(ReportRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return Parse(record.Kind).TryGetValue(out var kind)
-            ? kind
-            : throw new StoredDataException($"Report {record.OrganizationId}/{record.FiscalYear}/{record.Id} has the unknown kind \"{record.Kind}\".");
-    }
-
     /// <summary>The memo's default subject (เรื่อง), e.g. "รายงานผลการดำเนินการตามมาตรการ… ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ รอบ ๖ เดือน".</summary>
     public static string SubjectTh(this ReportKind kind, FiscalYear year, ReportingRound? round)
     {

@@ -63,7 +63,7 @@ public sealed record ReportRequest
 
     /// <summary>The queued record of the request (written by the API, or by the renderer when the API's write did not land).</summary>
     public ReportRecord ToRecord() =>
-        new(Organization, Year, Id, Kind.Code(), Round, PdfBlobName, RequestedAt, RequestedBy) { IdempotencyKey = IdempotencyKey };
+        new(Organization, Year, Id, Kind, Round, PdfBlobName, RequestedAt, RequestedBy) { IdempotencyKey = IdempotencyKey };
 
     /// <summary>The same key from the same organization and year always names the same report.</summary>
     public static string KeyedId(string organization, FiscalYear year, string key) =>

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using ItaServerless.Core.Access;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
+using ItaServerless.Core.Reports;
 
 namespace ItaServerless.Storage.Repositories;
 
@@ -43,7 +44,7 @@ internal static class StoredReport
 {
     public static void Write(TableEntity row, ReportRecord r)
     {
-        row["Kind"] = r.Kind;
+        row["Kind"] = r.Kind.Code();
         row["Round"] = r.Round?.Code;
         row["BlobName"] = r.BlobName;
         row["CreatedAt"] = r.CreatedAt;
@@ -65,7 +66,7 @@ internal static class StoredReport
             TablePlanRepository.OrganizationOf(e.PartitionKey),
             TablePlanRepository.YearOf(e.PartitionKey),
             id,
-            e.GetString("Kind") ?? throw new FormatException("no Kind"),
+            ReportKinds.Parse(e.GetString("Kind")).TryGetValue(out var kind) ? kind : throw new FormatException($"unknown Kind \"{e.GetString("Kind")}\""),
             e.GetString("Round") is { } round ? ReportingRound.FromCode(round) : null,
             e.GetString("BlobName") ?? throw new FormatException("no BlobName"),
             e.GetDateTimeOffset("CreatedAt") ?? throw new FormatException("no CreatedAt"),

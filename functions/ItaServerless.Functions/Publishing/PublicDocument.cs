@@ -56,11 +56,9 @@ public sealed record PublicDocument
         return new PublicDocument(organization, year, kind, round);
     }
 
-    /// <summary>Where a report is published; null for a record whose kind or round is not a document's.</summary>
+    /// <summary>Where a report is published (a record's kind and round always name a document).</summary>
     public static PublicDocument? For(ReportRecord record) =>
-        ReportKinds.Of(record) is var kind && kind.HasRound() == (record.Round is not null)
-            ? new PublicDocument(record.OrganizationId, record.FiscalYear, kind, record.Round)
-            : null;
+        new PublicDocument(record.OrganizationId, record.FiscalYear, record.Kind, record.Round);
 
     /// <summary>The three route segments, exactly as a document's address spells them; null for anything else.</summary>
     public static PublicDocument? TryParse(string? organization, string? fiscalYear, string? file)

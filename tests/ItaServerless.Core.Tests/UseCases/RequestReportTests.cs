@@ -49,7 +49,7 @@ public sealed class RequestReportTests
         var submitted = (await _request.ExecuteAsync(Org, Year, new ReportOrderDraft("anticorruption", "12m"), null, Editor)).Value;
         Assert.False(submitted.Replayed);
         var record = submitted.Record;
-        Assert.Equal(("anticorruption", "12m", ReportStatus.Queued, Now, "system:test-editor"), (record.Kind, record.Round?.Code, record.Status, record.CreatedAt, record.CreatedBy));
+        Assert.Equal((ReportKind.AntiCorruption, "12m", ReportStatus.Queued, Now, "system:test-editor"), (record.Kind, record.Round?.Code, record.Status, record.CreatedAt, record.CreatedBy));
         Assert.Equal($"{Org}/2569/{record.Id}.pdf", record.BlobName);
         Assert.Matches("^20260430183000-[0-9a-f]{10}$", record.Id);
 
@@ -113,11 +113,11 @@ public sealed class RequestReportTests
     }
 
     [Fact]
-    public void A_stored_kind_is_read_back_in_one_place_and_an_unknown_one_is_a_data_defect()
+    public void A_record_has_a_round_exactly_when_its_kind_has_one()
     {
-        var record = new ReportRecord(Org, Year, "r1", "anticorruption", ReportingRound.SixMonths, "nakham/2569/r1.pdf", Now);
-        Assert.Equal(ReportKind.AntiCorruption, ReportKinds.Of(record));
-        Assert.Throws<StoredDataException>(() => ReportKinds.Of(new ReportRecord(Org, Year, "r2", "budget", null, "nakham/2569/r2.pdf", Now)));
+        Assert.Equal(ReportKind.AntiCorruption, new ReportRecord(Org, Year, "r1", ReportKind.AntiCorruption, ReportingRound.SixMonths, "nakham/2569/r1.pdf", Now).Kind);
+        Assert.Throws<ArgumentException>(() => new ReportRecord(Org, Year, "r2", ReportKind.Progress, null, "nakham/2569/r2.pdf", Now));
+        Assert.Throws<ArgumentException>(() => new ReportRecord(Org, Year, "r3", ReportKind.Measures, ReportingRound.SixMonths, "nakham/2569/r3.pdf", Now));
     }
 
     [Fact]

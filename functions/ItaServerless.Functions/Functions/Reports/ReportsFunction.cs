@@ -32,7 +32,7 @@ public sealed record ReportResource(
     DateTimeOffset? PublishedAt = null)
 {
     public static ReportResource From(ReportRecord r) => new(
-        r.Id, r.Kind, r.Round?.Code, r.Status.Code(), r.Pdf?.Pages, r.Pdf?.Bytes, r.Pdf?.Sha256, r.Reason, r.Attempts, r.CreatedAt, r.Pdf?.RenderedAt,
+        r.Id, r.Kind.Code(), r.Round?.Code, r.Status.Code(), r.Pdf?.Pages, r.Pdf?.Bytes, r.Pdf?.Sha256, r.Reason, r.Attempts, r.CreatedAt, r.Pdf?.RenderedAt,
         r.Status == ReportStatus.Ready ? $"{ReportsFunction.Location(r.OrganizationId, r.FiscalYear, r.Id)}/pdf" : null,
         r.CreatedBy, r.PublishedAt);
 }
@@ -113,7 +113,7 @@ public sealed class ReportsFunction : IHttpFunction
         if (http.Request.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim() == etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         var pdf = await files.ReadPdfAsync(found.BlobName, ct);
         if (pdf is null) return ApiProblem.NotFound("The PDF file", "ไฟล์ PDF").ToResult();
-        var kind = ReportKinds.Of(found);
+        var kind = found.Kind;
         http.Response.Headers.ContentDisposition = ContentDisposition(
             $"{org}-{year.Year}-{kind.Code()}{(found.Round is null ? "" : "-" + found.Round.Code)}-{id}.pdf",
             $"{kind.FileNameTh(year, found.Round)}.pdf");
