@@ -201,8 +201,9 @@ public sealed class StoredShapeTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // The draft shape of the first releases: the kind in Thai, names longer than today's limits.
         string longName = new('ก', Unit.MaxNameLength + 50);
+        string longOrgName = "อบต.บ้านใหม่" + new string('ข', Organization.MaxNameLength);
         await Insert(_tables.Organizations, "ban-mai", "org",
-            "{\"Id\":\"ban-mai\",\"Name\":\"อบต.บ้านใหม่\",\"Kind\":\"อบต.\",\"District\":\"เมือง\",\"Province\":\"นครพนม\",\"Phone\":null," +
+            "{\"Id\":\"ban-mai\",\"Name\":\"" + longOrgName + "\",\"Kind\":\"อบต.\",\"District\":\"เมือง\",\"Province\":\"นครพนม\",\"Phone\":null," +
             "\"DocumentPrefix\":\"นพ ๗๘๑๐๑\",\"Website\":\"https://ban-mai.go.th/\",\"DueDates\":{\"SixMonths\":\"04-30\",\"TwelveMonths\":null}," +
             "\"AutoPublish\":true,\"Webhook\":null}");
         await Insert(_tables.Organizations, "ban-mai", "unit|finance",
@@ -212,6 +213,7 @@ public sealed class StoredShapeTests(AzuriteFixture azurite) : IAsyncLifetime
         var profile = (await repo.GetProfileAsync("ban-mai"))!;
         var o = profile.Organization.Value;
         Assert.Equal((OrganizationKind.SubdistrictAdministrativeOrganization, "นพ ๗๘๑๐๑", true), (o.Kind, o.DocumentPrefix, o.AutoPublish));
+        Assert.Equal(longOrgName, o.Name);
         Assert.Equal(("04-30", "10-31"), (o.DueDates.SixMonths.ToString(), o.DueDates.TwelveMonths.ToString()));
         Assert.Equal("https://ban-mai.go.th/", o.Website!.ToString());
         var unit = profile.Units.Single().Value;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ItaServerless.Core.Calendar;
+using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Validation;
 
 namespace ItaServerless.Core.Organizations;
@@ -134,6 +135,38 @@ public sealed record Organization
             Webhook = webhook,
         });
     }
+
+    /// <summary>
+    /// Rebuilds an organization accepted earlier: only what makes it one is checked (a valid id, a
+    /// name, absolute links, real due days); today's length limits are not applied again.
+    /// </summary>
+    public static Organization Restore(string? id, string? name, OrganizationKind kind, string? district, string? province, string? phone,
+        string? documentPrefix, string? website, string? sixMonthsDue, string? twelveMonthsDue, bool autoPublish, string? webhook)
+    {
+        if (!Identifier.IsValid(id)) throw new StoredDataException($"A stored organization has the invalid id \"{id}\".");
+        if (string.IsNullOrWhiteSpace(name)) throw new StoredDataException($"Stored organization {id} has no name.");
+        var dueDates = ParseDueDates(new DueDatesDraft(sixMonthsDue, twelveMonthsDue));
+        if (!dueDates.IsValid) throw new StoredDataException($"Stored organization {id} has unreadable due dates.");
+        return new Organization
+        {
+            Id = id!,
+            Name = name,
+            Kind = kind,
+            District = district,
+            Province = province,
+            Phone = phone,
+            DocumentPrefix = documentPrefix,
+            Website = Link(website, id!),
+            DueDates = dueDates.Value,
+            AutoPublish = autoPublish,
+            Webhook = Link(webhook, id!),
+        };
+    }
+
+    private static Uri? Link(string? text, string id) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri
+        : throw new StoredDataException($"Stored organization {id} has the relative link \"{text}\".");
 
     /// <summary>The draft that recreates this organization (for storage and for edits).</summary>
     public OrganizationDraft ToDraft() => new(Id, Name, Kind.Code(), District, Province, Phone, DocumentPrefix,

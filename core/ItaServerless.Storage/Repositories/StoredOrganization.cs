@@ -41,18 +41,15 @@ internal sealed record StoredOrganization(
         o.Id, o.Name, Kinds.Single(k => k.Kind == o.Kind).Code, o.District, o.Province, o.Phone, o.DocumentPrefix, o.Website?.ToString(),
         new StoredDueDates(o.DueDates.SixMonths.ToString(), o.DueDates.TwelveMonths.ToString()), o.AutoPublish, o.Webhook?.ToString()));
 
-    /// <summary>
-    /// Rebuilds the organization. Limitation: <see cref="Organization"/> has no Restore yet, so
-    /// today's input rules are applied again; a row they refuse is a <see cref="StoredDataException"/>.
-    /// </summary>
+    /// <summary>Rebuilds the organization as accepted (<see cref="Organization.Restore"/>: structure only, not today's input rules).</summary>
     public static Organization Read(TableEntity row)
     {
         var s = StoredJson.Read<StoredOrganization>(row);
         if (s.Id != row.PartitionKey) throw new StoredDataException($"Stored organization {s.Id} lies in partition {row.PartitionKey}.");
         var kind = Kinds.FirstOrDefault(k => k.Code == s.Kind || k.OldCode == s.Kind);
         if (kind.Code is null) throw new StoredDataException($"Stored organization {s.Id} has an unknown kind \"{s.Kind}\".");
-        return Organization.Create(new OrganizationDraft(s.Id, s.Name, kind.Kind.Code(), s.District, s.Province, s.Phone, s.DocumentPrefix, s.Website,
-            s.DueDates is { } d ? new DueDatesDraft(d.SixMonths, d.TwelveMonths) : null, s.AutoPublish, s.Webhook)).Value;
+        return Organization.Restore(s.Id, s.Name, kind.Kind, s.District, s.Province, s.Phone, s.DocumentPrefix, s.Website,
+            s.DueDates?.SixMonths, s.DueDates?.TwelveMonths, s.AutoPublish ?? false, s.Webhook);
     }
 }
 
