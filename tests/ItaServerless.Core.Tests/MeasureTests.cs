@@ -151,4 +151,15 @@ public class MeasureTests
             ResponsibleUnits.Create(["สำนักปลัด"]).Errors.Select(e => (e.Code, e.Field)));
         Assert.Equal(ResponsibleUnits.Of("a", "b"), ResponsibleUnits.Create(["a", "b"]).Value);
     }
+
+    [Fact]
+    public void Stored_responsible_units_are_restored_without_the_count_limit_but_not_without_their_structure()
+    {
+        var many = Enumerable.Range(1, ResponsibleUnits.MaxUnits + 10).Select(i => (string?)$"unit-{i}").ToArray();
+        Assert.Equal(ResponsibleUnits.MaxUnits + 10, ResponsibleUnits.Restore(many).UnitIds.Count);
+        Assert.True(ResponsibleUnits.Restore(["*"]).IsEveryDivision);
+        Assert.Throws<Persistence.StoredDataException>(() => ResponsibleUnits.Restore(["a", "a"]));
+        Assert.Throws<Persistence.StoredDataException>(() => ResponsibleUnits.Restore(["ไม่ใช่ id"]));
+        Assert.Throws<Persistence.StoredDataException>(() => ResponsibleUnits.Restore([]));
+    }
 }

@@ -28,6 +28,20 @@ public sealed class ResponsibleUnits : IEquatable<ResponsibleUnits>
     public IReadOnlyList<string> UnitIds { get; }
 
     /// <summary>
+    /// Rebuilds a stored list: every division, or distinct valid unit ids; the count limit was
+    /// checked when it was written and is not applied again.
+    /// </summary>
+    public static ResponsibleUnits Restore(IReadOnlyList<string?>? units)
+    {
+        if (units is { Count: 1 } && IsMarker(units[0])) return EveryDivision;
+        if (units is null || units.Count == 0 || units.Any(u => !Identifier.IsValid(u)) || units.Distinct(StringComparer.Ordinal).Count() != units.Count)
+        {
+            throw new Persistence.StoredDataException($"A stored list of responsible units is not one: [{string.Join(", ", units ?? [])}].");
+        }
+        return new ResponsibleUnits(false, units.Select(u => u!).ToArray());
+    }
+
+    /// <summary>
     /// From the API's list: ["*"] (or the Thai ทุกส่วนราชการ) for every division, otherwise
     /// 1–50 distinct unit ids. Errors name "responsible[i]".
     /// </summary>

@@ -46,7 +46,7 @@ internal sealed class PlanReportingProjection : PartitionProjection
         var reported = summaries.Where(s => s.Round is not null).ToLookup(s => s.Key, s => ReportingRound.FromCode(s.Round!));
         return summaries.Where(s => s.Round is null)
             .Select(s => new MeasureReporting(year, s.Key, s.Title ?? throw new FormatException("A measure summary without a title."),
-                ResponsibleUnits.Create(s.Responsible).Value, reported[s.Key]))
+                ResponsibleUnits.Restore(s.Responsible), reported[s.Key]))
             .OrderBy(m => m.Plan).ThenBy(m => m.Number)
             .ToArray();
     }

@@ -68,8 +68,7 @@ internal sealed record StoredMeasure(
             (Indicators ?? []).Select(n => Indicator.Create(n).Value).ToArray(),
             (Questions ?? []).Select(q => QuestionId.Parse(q).Value).ToArray(),
             (Method ?? []).Select(s => s ?? throw new FormatException("A step is null.")).ToArray(),
-            // Limitation: ResponsibleUnits has no Restore yet, so its limit of units is applied again.
-            ResponsibleUnits.Create(Responsible).Value,
+            ResponsibleUnits.Restore(Responsible),
             Period.Create(year, from, to).Value,
             FollowUp,
             LegacyBudget is { } baht ? Baht.Of(baht) : Baht.FromSatang(BudgetSatang),
