@@ -41,13 +41,14 @@ internal static class ReminderSweepBenchmark
         using var azurite = await AzuriteServer.StartNewAsync();
         var seedTables = new StorageTables(StorageAccount.FromConnectionString(azurite.ConnectionString).Tables);
         await seedTables.EnsureCreatedAsync();
+        var loadBeforeSeeding = await LoadGate.WaitQuietAsync();
         var clock = Stopwatch.StartNew();
         var organizations = Enumerable.Range(0, count).Select(i => Organization(i, open: i % 100 < openPercent)).ToArray();
         await new TableBulkImport(seedTables).ImportAsync(organizations, parallelism: 8);
         var seeded = clock.Elapsed;
         var withOpenWork = organizations.Count(o => o.Progress.Count < o.Measures.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seeded {count} organizations × 12 measures ({withOpenWork} with unreported measures) in {seeded.TotalSeconds:F1} s; {Environment.ProcessorCount} cores, Azurite in memory"));
+            $"seeded {count} organizations × 12 measures ({withOpenWork} with unreported measures) in {seeded.TotalSeconds:F1} s; {Environment.ProcessorCount} cores, Azurite in memory; load {loadBeforeSeeding} before, {LoadGate.Load()} after"));
 
         var counter = new RequestCounter();
         var tables = new StorageTables(StorageAccount.FromConnectionString(azurite.ConnectionString, o => o.AddPolicy(counter, HttpPipelinePosition.PerCall)).Tables);
@@ -58,11 +59,12 @@ internal static class ReminderSweepBenchmark
 
         foreach (var run in new[] { "first sweep", "second sweep (same day)" })
         {
+            var loadBefore = await LoadGate.WaitQuietAsync();
             counter.Clear();
             clock.Restart();
             var result = await sweep.RunAsync(SweepAt);
             var elapsed = clock.Elapsed;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run}: {elapsed.TotalSeconds:F1} s, {counter.Total} storage requests; {result}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run}: {elapsed.TotalSeconds:F1} s, {counter.Total} storage requests (load {loadBefore} before, {LoadGate.Load()} after); {result}"));
             foreach (var (kind, n) in counter.ByKind.OrderByDescending(k => k.Value))
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {n,7}  {kind}"));
             var perLoaded = result.OrganizationsLoaded == 0 ? 0 : (double)(counter.Total - counter.Kind("directory page") - counter.Kind("open-work page")) / result.OrganizationsLoaded;
