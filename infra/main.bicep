@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: MIT
 // ITA Serverless on Azure, in the Azure Developer CLI template layout (`azd up`, or scripts/deploy.sh).
 //
-// Plan: a Linux App Service (Dedicated) plan, B1 by default. It runs custom handlers
-// (FUNCTIONS_WORKER_RUNTIME=custom), keeps the package on the plan's own storage (zip deploy with
-// WEBSITE_RUN_FROM_PACKAGE=1), so no Azure Files content share is needed, and with Always On it runs
-// timers and the polling blob trigger (RenderReport). Not chosen:
-// - Flex Consumption (FC1): runs custom handlers and identity-only storage, but supports only the
-//   Event Grid blob trigger, not the polling one that RenderReport declares;
-// - Elastic Premium / Windows Consumption: need the content share, whose setting
-//   WEBSITE_CONTENTAZUREFILECONNECTIONSTRING carries an account key, so the account could not refuse
-//   shared keys; Linux Consumption is being retired (2028).
-// Trade-off: a fixed monthly cost and no scale to zero; scale up (planSku) or out by hand.
+// Plan: Flex Consumption (FC1), the plan Microsoft recommends for new serverless apps, running the
+// .NET isolated worker (dotnet-isolated 10.0). It scales to zero and out by itself, fires timers, and
+// fires the blob trigger RenderReport through Event Grid (Source = EventGrid: Flex has no polling
+// blob trigger). Storage is identity-only: the account refuses shared keys, and the app, the host and
+// the platform (fetching the deployment package from a blob container) sign in with the app's
+// user-assigned identity. No content share, no connection string, no key in any setting.
+//
+// Two steps, because the Event Grid subscription validates its webhook against the running app:
+// 1. this template: resources, roles, the storage account's Event Grid system topic;
+// 2. after the code is deployed: infra/events.bicep, the subscription delivering BlobCreated events
+//    under report-requests/ to the blob extension's webhook (infra/hooks/postdeploy.sh under azd,
+//    step 4 of scripts/deploy.sh).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -19,7 +21,7 @@ targetScope = 'subscription'
 param environmentName string
 
 @minLength(1)
-@description('Region of every resource, e.g. southeastasia.')
+@description('Region of every resource, e.g. southeastasia; it must offer Flex Consumption (az functionapp list-flexconsumption-locations).')
 @metadata({ azd: { type: 'location' } })
 param location string
 
@@ -37,9 +39,14 @@ param adminKey string
 @description('Where GET /api/source redirects (app setting ITA_SOURCE_URL); the app\'s built-in address when empty.')
 param sourceUrl string = ''
 
-@allowed(['B1', 'B2', 'B3', 'P0v3', 'P1v3'])
-@description('App Service plan size (Linux).')
-param planSku string = 'B1'
+@minValue(1)
+@maxValue(1000)
+@description('Most instances the Flex Consumption app scales out to.')
+param maximumInstanceCount int = 100
+
+@allowed([512, 2048, 4096])
+@description('Memory of each instance (MB); the PDF rendering wants 2048.')
+param instanceMemoryMB int = 2048
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -70,6 +77,30 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
+    deploymentContainerName: 'app-package'
+    reportRequestsContainerName: 'report-requests'
+    systemTopicName: '${abbrs.eventGridSystemTopics}st${resourceToken}'
+  }
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: '${abbrs.managedIdentityUserAssignedIdentities}ita-${resourceToken}'
+  }
+}
+
+module rbac 'modules/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    identityPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
   }
 }
 
@@ -83,21 +114,19 @@ module app 'modules/functionapp.bicep' = {
     planName: '${abbrs.webServerFarms}${resourceToken}'
     storageAccountName: storage.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    blobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: storage.outputs.deploymentContainerName
     adminKey: adminKey
     sourceUrl: sourceUrl
-    planSku: planSku
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
   }
-}
-
-module rbac 'modules/rbac.bicep' = {
-  name: 'rbac'
-  scope: rg
-  params: {
-    storageAccountName: storage.outputs.name
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
-    appPrincipalId: app.outputs.principalId
-    userPrincipalId: principalId
-  }
+  // The host's first start (and the first package fetch) already needs the identity's storage roles.
+  dependsOn: [
+    rbac
+  ]
 }
 
 output AZURE_LOCATION string = location
@@ -107,4 +136,5 @@ output AZURE_FUNCTION_APP_NAME string = app.outputs.name
 output SERVICE_API_NAME string = app.outputs.name
 output SERVICE_API_URI string = app.outputs.uri
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = storage.outputs.systemTopicName
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString

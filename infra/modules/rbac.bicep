@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: MIT
-// Data-plane roles of the app's system-assigned identity (and optionally the deploying user).
+// Data-plane roles of the app's user-assigned identity (and optionally the deploying user).
 // Ids are the documented built-in role definitions (Azure built-in roles: Storage, Monitor).
 param storageAccountName string
 param applicationInsightsName string
-param appPrincipalId string
+
+@description('Principal (object) id of the app\'s user-assigned identity.')
+param identityPrincipalId string
 
 @description('Object id of a user given the same data access, for support work; none when empty.')
 param userPrincipalId string = ''
 
 var roles = {
-  // Host: blob leases for timers and singletons, host keys, blob receipts; app: report blobs.
+  // Host: blob leases for timers and singletons, host keys, blob receipts; app: report blobs;
+  // platform: reads the deployment package from its container (functionAppConfig.deployment).
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  // Host: the polling blob trigger's dispatch and poison queues (RenderReport).
+  // Host: the blob trigger extension's queues (RenderReport's Event Grid dispatch and poison queue).
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   // App: all its records live in tables.
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -24,7 +27,7 @@ var storageRoles = [
   roles.storageTableDataContributor
 ]
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
 }
 
@@ -32,22 +35,22 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
-resource appStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for roleId in storageRoles: {
-  name: guid(storage.id, appPrincipalId, roleId)
+resource identityStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for roleId in storageRoles: {
+  name: guid(storage.id, identityPrincipalId, roleId)
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
-    principalId: appPrincipalId
+    principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
   }
 }]
 
-resource appTelemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(applicationInsights.id, appPrincipalId, roles.monitoringMetricsPublisher)
+resource identityTelemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(applicationInsights.id, identityPrincipalId, roles.monitoringMetricsPublisher)
   scope: applicationInsights
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
-    principalId: appPrincipalId
+    principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
   }
 }
