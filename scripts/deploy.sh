@@ -2,7 +2,7 @@
 # Deploys ITA Serverless to Azure with the Azure CLI (the azd-free path; `azd up` does the same
 # through azure.yaml). Needs `az login` and a subscription; Bicep is compiled by the Azure CLI.
 #
-#   scripts/deploy.sh ENV_NAME LOCATION         provision infra/main.bicep, publish, zip-deploy, smoke-test
+#   scripts/deploy.sh ENV_NAME LOCATION    publish, provision infra/main.bicep, zip-deploy, Event Grid, smoke-test
 #   scripts/deploy.sh ENV_NAME LOCATION --what-if   show what provisioning would change, deploy nothing
 #
 # Settings from the environment: ITA_ADMIN_KEY (generated and printed once when unset; keep it),
@@ -36,33 +36,47 @@ principal=$(az ad signed-in-user show --query id -o tsv 2>/dev/null || true)
 if [ "$mode" = --what-if ]; then
   az deployment sub what-if --name "$deployment" --location "$location" \
     --template-file infra/main.bicep --parameters "${params[@]}"
+  echo "deploy: infra/events.bicep (the Event Grid subscription) is deployed after the code and is not part of this what-if" >&2
   exit 0
 fi
 
 # 1. The package first: a broken build must not leave a half-updated app behind.
 scripts/publish.sh
 
-# 2. Infrastructure (idempotent).
+# 2. Infrastructure (idempotent): the Flex Consumption app, its identity and roles, storage, the
+#    Event Grid system topic, monitoring.
 echo "deploy: provisioning $deployment in $location"
 az deployment sub create --name "$deployment" --location "$location" \
   --template-file infra/main.bicep --parameters "${params[@]}" --output none
 output() { az deployment sub show --name "$deployment" --query "properties.outputs.$1.value" -o tsv; }
 rg=$(output AZURE_RESOURCE_GROUP); app=$(output AZURE_FUNCTION_APP_NAME); uri=$(output SERVICE_API_URI)
+topic=$(output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME)
 
-# 3. Code: the zip that scripts/publish.sh built, uploaded with Entra ID (publish profiles are off).
+# 3. Code: the zip that scripts/publish.sh built, uploaded with Entra ID (publish profiles are off);
+#    Flex Consumption stores it in the app's deployment container with the app's identity. Fresh role
+#    assignments can take a few minutes to apply, hence the tries.
 echo "deploy: uploading artifacts/functionapp.zip to $app"
-az functionapp deployment source config-zip --resource-group "$rg" --name "$app" \
-  --src artifacts/functionapp.zip --output none
+for attempt in 1 2 3 4; do
+  az functionapp deployment source config-zip --resource-group "$rg" --name "$app" \
+    --src artifacts/functionapp.zip --output none && break
+  [ "$attempt" -lt 4 ] || { echo "deploy: zip deploy to $app failed 4 times" >&2; exit 1; }
+  echo "deploy: zip deploy failed (try $attempt of 4); retrying in 30 s" >&2
+  sleep 30
+done
 
-# 4. Smoke test: the app answers under the Functions host and reads storage with its identity
+# 4. The Event Grid subscription of RenderReport (infra/events.bicep), which needs the running code.
+AZURE_RESOURCE_GROUP="$rg" AZURE_FUNCTION_APP_NAME="$app" AZURE_EVENTGRID_SYSTEM_TOPIC_NAME="$topic" \
+  infra/hooks/postdeploy.sh
+
+# 5. Smoke test: the app answers under the Functions host and reads storage with its identity
 #    (role assignments can take a few minutes to reach the host).
 for _ in $(seq 1 30); do
   body=$(curl -fsS --max-time 20 "$uri/api/health" 2>/dev/null || true)
-  if [[ "$body" == *'"mode":"functions-host"'* && "$body" != *storage-unavailable* ]]; then
+  if [ -n "$body" ] && [[ "$body" != *storage-unavailable* && "$body" != *'"mode":"local-runtime"'* ]]; then
     echo "deploy: $uri is up: $body"; exit 0
   fi
   sleep 10
 done
-echo "deploy: $uri/api/health did not report functions-host with readable storage within 5 minutes (last: ${body:-no answer});" \
+echo "deploy: $uri/api/health did not answer with readable storage within 5 minutes (last: ${body:-no answer});" \
   "see Application Insights or the role assignments on the storage account" >&2
 exit 1
