@@ -61,6 +61,31 @@ public abstract record ArmExpression
         return call.Arguments.Chunk(2).ToDictionary(pair => ((Text)pair[0]).Value, pair => pair[1], StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The string this expression evaluates to, for the functions that only build text (format, concat,
+    /// toLower); anything else (parameters(), reference(), listKeys()…) is asked of <paramref name="resolve"/>,
+    /// and an expression it does not know (null) is an error, so a check never passes on a guess.
+    /// </summary>
+    public string Render(Func<ArmExpression, string?> resolve)
+    {
+        switch (this)
+        {
+            case Text text:
+                return text.Value;
+            case Number number:
+                return number.ToString();
+            case Call { Name: "format" } call when call.Arguments.Count >= 1:
+                var arguments = call.Arguments.Skip(1).Select(a => (object)a.Render(resolve)).ToArray();
+                return string.Format(System.Globalization.CultureInfo.InvariantCulture, call.Arguments[0].Render(resolve), arguments);
+            case Call { Name: "concat" } call:
+                return string.Concat(call.Arguments.Select(a => a.Render(resolve)));
+            case Call { Name: "toLower" } call when call.Arguments.Count == 1:
+                return call.Arguments[0].Render(resolve).ToLowerInvariant();
+            default:
+                return resolve(this) ?? throw new FormatException($"cannot render {this}");
+        }
+    }
+
     private sealed class Reader(string source)
     {
         private int _at;
