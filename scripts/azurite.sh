@@ -5,7 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 args=(--blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1
       --blobPort "${AZURITE_BLOB_PORT:-10000}" --queuePort "${AZURITE_QUEUE_PORT:-10001}" --tablePort "${AZURITE_TABLE_PORT:-10002}"
-      --disableTelemetry --loose)
+      --disableTelemetry --loose
+      # The worker's blob extension speaks the SDK's newest Blob service version, which this Azurite
+      # does not know yet (the app's own clients pin an older one).
+      --skipApiVersionCheck)
 if [ "${1:-}" = "--in-memory" ]; then
   args+=(--inMemoryPersistence)
 else

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs ITA Serverless on one machine: Azurite plus the app's local Functions runtime
-# on http://localhost:7071 (web form at /api/app/, API under /api).
+# Runs ITA Serverless on one machine: Azurite, the local Functions host on http://localhost:7071
+# and the app (the .NET isolated worker) behind it. Web form at /, API under /api.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -17,9 +17,21 @@ else
 fi
 trap '[ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null || true' EXIT
 
-export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-# The Functions host's storage setting, read by the app too (tables, blobs, timer status, receipts).
+# The admin key: the host's master key and the app's ITA_ADMIN_KEY, made once and kept in .azurite/.
+mkdir -p .azurite
+if [ -z "${ITA_ADMIN_KEY:-}" ]; then
+  key_file=.azurite/admin-key
+  [ -s "$key_file" ] || (umask 077; head -c 33 /dev/urandom | base64 | tr '+/' '-_' > "$key_file")
+  ITA_ADMIN_KEY=$(cat "$key_file")
+  echo "run: the admin key (x-functions-key) is in $key_file"
+fi
+export ITA_ADMIN_KEY
 export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
 # Reminders go to files here when no SMTP server is configured.
 export Notifications__FileSink__Directory="${Notifications__FileSink__Directory:-$PWD/.azurite/outbox}"
-dotnet run --project functions/ItaServerless.Functions -c Release --no-launch-profile -- --urls "http://localhost:7071"
+export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
+
+dotnet build functions/ItaServerless.Functions -c Release -nologo -v q
+dotnet build functions/ItaServerless.FunctionsHost -c Release -nologo -v q
+exec dotnet functions/ItaServerless.FunctionsHost/bin/Release/net10.0/ItaServerless.FunctionsHost.dll \
+  --app functions/ItaServerless.Functions/bin/Release/net10.0 --port "${PORT:-7071}"

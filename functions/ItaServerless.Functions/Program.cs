@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
+using ItaServerless.Functions.Api;
 using ItaServerless.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddFunctionsApp();
-
-var app = builder.Build();
-app.UseFunctionsApp();
-app.Run();
-
-/// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
-public partial class Program;
+// The .NET isolated worker: the Functions host (Azure's, or functions/ItaServerless.FunctionsHost locally)
+// starts this process, loads the functions from their attributes and forwards HTTP requests to it.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<ApiMiddleware>();
+builder.Services.AddItaServerless(builder.Configuration);
+builder.Build().Run();

@@ -5,7 +5,8 @@ namespace ItaServerless.FunctionsHost;
 
 /// <summary>
 /// Settings of the local host. Where the Functions host has a setting, the same name is read:
-/// AzureWebJobsStorage, AzureFunctionsWebHost:hostid; ours: ITA_ADMIN_KEY (the master key), --app, --port.
+/// AzureWebJobsStorage, AzureFunctionsWebHost:hostid; ours: ITA_ADMIN_KEY (the master key), --app, --port,
+/// Host:BlobPollInterval and Host:BlobLeaseDuration.
 /// </summary>
 public sealed partial class FunctionsHostOptions
 {
@@ -27,6 +28,12 @@ public sealed partial class FunctionsHostOptions
 
     public TimeSpan BlobPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The lease on a blob's receipt while it runs: after a crash, another host takes the blob over once it expires (15–60 s).</summary>
+    public TimeSpan BlobLeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>More settings for the worker's environment (what local.settings.json Values are to `func start`).</summary>
+    public IDictionary<string, string> WorkerSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Tries per blob version before it is poisoned (the host's maxDequeueCount).</summary>
     public int BlobMaxAttempts { get; set; } = 5;
 
@@ -44,6 +51,9 @@ public sealed partial class FunctionsHostOptions
         if (configuration["AzureWebJobsStorage"] is { Length: > 0 } storage) options.StorageConnection = storage;
         if (configuration["AzureFunctionsWebHost:hostid"] is { Length: > 0 } hostId) options.HostId = hostId;
         if (configuration["ITA_ADMIN_KEY"] is { Length: > 0 } key) options.MasterKey = key;
+        if (TimeSpan.TryParse(configuration["Host:BlobPollInterval"], System.Globalization.CultureInfo.InvariantCulture, out var poll)) options.BlobPollInterval = poll;
+        if (TimeSpan.TryParse(configuration["Host:BlobLeaseDuration"], System.Globalization.CultureInfo.InvariantCulture, out var lease) &&
+            lease >= TimeSpan.FromSeconds(15) && lease <= TimeSpan.FromSeconds(60)) options.BlobLeaseDuration = lease;
         return options;
     }
 

@@ -19,6 +19,23 @@ public enum AccessNeed
 }
 
 /// <summary>
+/// On an HTTP function: what the caller needs (functions without it are public). The API middleware
+/// checks it before the function runs. <see cref="TokenInQuery"/>: the token may come as <c>?token=</c>
+/// (calendar apps cannot send an Authorization header).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RequiresAttribute(AccessNeed need) : Attribute
+{
+    public AccessNeed Need { get; } = need;
+
+    public bool TokenInQuery { get; init; }
+}
+
+/// <summary>On a POST function whose use case handles Idempotency-Key itself (the middleware leaves it alone).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class OwnIdempotencyAttribute : Attribute;
+
+/// <summary>
 /// Authenticates API requests. The admin key comes in <c>x-functions-key</c> (as Azure Functions
 /// keys do); organization tokens as <c>Authorization: Bearer ita.&lt;id&gt;.&lt;secret&gt;</c> and are
 /// looked up only inside the organization named by the route, so a token never crosses tenants.
@@ -47,10 +64,7 @@ public sealed class ApiAuthenticator(IAccessGrantStore grants, IOptions<Function
     }
 }
 
-/// <summary>Endpoint metadata naming a route's <see cref="AccessNeed"/> (routes without it are public).</summary>
-public sealed record AccessRequirement(AccessNeed Need);
-
-/// <summary>Endpoint filters that let a route state its <see cref="AccessNeed"/>.</summary>
+/// <summary>The access check of a function's <see cref="RequiresAttribute"/>, and the caller it found.</summary>
 public static class ApiAuthorization
 {
     private const string CallerItem = "ita.caller";
@@ -59,31 +73,37 @@ public static class ApiAuthorization
     internal static bool IsKeySafe(string value) =>
         value.Length <= 256 && !value.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 
-    /// <summary>The caller the filter authenticated for this request.</summary>
+    /// <summary>The caller the access check authenticated for this request.</summary>
     public static Caller Caller(this HttpContext context) =>
-        context.Items[CallerItem] as Caller ?? throw new InvalidOperationException("The route has no access filter.");
+        context.Items[CallerItem] as Caller ?? throw new InvalidOperationException("The function has no [Requires] attribute.");
 
-    public static TBuilder Requires<TBuilder>(this TBuilder builder, AccessNeed need)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new AccessRequirement(need)).AddEndpointFilter(async (context, next) =>
+    /// <summary>Null when the request may go on to the function; otherwise the answer (404 for an impossible id, 401, 403).</summary>
+    public static async Task<IResult?> AdmitAsync(HttpContext http, HttpFunction? function)
+    {
+        // An id that cannot be a storage key (/ \ # ? or a control character) names nothing: 404, never a storage error.
+        // (A catch-all's value is a path, not an id.)
+        if (function?.Route.Contains("{*", StringComparison.Ordinal) == false &&
+            http.Request.RouteValues.Values.OfType<string>().Any(value => !IsKeySafe(value)))
+            return ApiProblem.NotFound("The resource", "ข้อมูลที่ต้องการ").ToResult();
+        if (function?.Access is not { } requires) return null;
+
+        var request = http.Request;
+        if (requires.TokenInQuery && request.Headers.Authorization.Count == 0 && request.Query["token"].FirstOrDefault() is { Length: > 0 } token)
+            request.Headers.Authorization = "Bearer " + token;
+
+        var auth = http.RequestServices.GetRequiredService<ApiAuthenticator>();
+        var org = http.GetRouteValue("org") as string;
+        var caller = requires.Need == AccessNeed.Admin
+            ? (auth.IsAdmin(request) ? Core.Access.Caller.Admin : null)
+            : await auth.AuthenticateAsync(request, org, http.RequestAborted);
+        if (caller is null)
         {
-            var http = context.HttpContext;
-            // An id that cannot be a storage key (/ \ # ? or a control character) names nothing: 404, never a storage error.
-            if (http.Request.RouteValues.Values.OfType<string>().Any(value => !IsKeySafe(value)))
-                return ApiProblem.NotFound("The resource", "ข้อมูลที่ต้องการ").ToResult();
-            var auth = http.RequestServices.GetRequiredService<ApiAuthenticator>();
-            var org = http.GetRouteValue("org") as string;
-            var caller = need == AccessNeed.Admin
-                ? (auth.IsAdmin(http.Request) ? Core.Access.Caller.Admin : null)
-                : await auth.AuthenticateAsync(http.Request, org, http.RequestAborted);
-            if (caller is null)
-            {
-                http.Response.Headers.WWWAuthenticate = "Bearer";
-                return ApiProblem.Unauthorized().ToResult();
-            }
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return ApiProblem.Unauthorized().ToResult();
+        }
 
-            if (need == AccessNeed.Edit && !caller.CanEdit(org!)) return ApiProblem.Forbidden().ToResult();
-            http.Items[CallerItem] = caller;
-            return await next(context);
-        });
+        if (requires.Need == AccessNeed.Edit && !caller.CanEdit(org!)) return ApiProblem.Forbidden().ToResult();
+        http.Items[CallerItem] = caller;
+        return null;
+    }
 }

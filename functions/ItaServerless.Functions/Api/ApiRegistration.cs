@@ -5,7 +5,6 @@ using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Planning;
 using ItaServerless.Core.Scoring;
-using Microsoft.OpenApi;
 using ItaServerless.Storage.Access;
 using ItaServerless.Storage.Repositories;
 using Azure.Data.Tables;
@@ -28,14 +27,7 @@ public static class ApiRegistration
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<ApiAuthenticator>();
         services.AddUseCases();
-        services.AddOpenApi(o => o.AddDocumentTransformer(async (document, context, ct) =>
-        {
-            document.Info.Title = "ITA Serverless API";
-            document.Info.Description = "Organizations, ITA results, measures, progress and reports of Thai public bodies. " +
-                "Auth: x-functions-key (admin) or Authorization: Bearer ita.<id>.<secret> (organization token). Errors: RFC 9457 problems.";
-            document.Info.License = new() { Name = "MIT" };
-            await DescribeProblemsAsync(document, context, ct);
-        }));
+        services.AddSingleton<Idempotency>();
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
             o.Limits.MaxRequestBodySize = ApiJson.MaxBodyBytes * 4L);
         return services;
@@ -56,34 +48,6 @@ public static class ApiRegistration
         .AddSingleton<DeleteMeasure>()
         .AddSingleton<ReportProgress>()
         .AddSingleton<RoundSummaryQuery>();
-
-    /// <summary>
-    /// Every answer an operation does not list is an RFC 9457 problem (ApiErrorHandling makes it so),
-    /// so the document says it once per operation as its <c>default</c> response.
-    /// </summary>
-    private static async Task DescribeProblemsAsync(OpenApiDocument document, Microsoft.AspNetCore.OpenApi.OpenApiDocumentTransformerContext context, CancellationToken ct)
-    {
-        var schema = await context.GetOrCreateSchemaAsync(typeof(ApiProblem), null, ct);
-        document.AddComponent(nameof(ApiProblem), schema);
-        foreach (var operation in (document.Paths ?? []).Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value))
-        {
-            operation.Responses ??= [];
-            operation.Responses["default"] = new OpenApiResponse
-            {
-                Description = "An RFC 9457 problem naming every bad field (title in English, titleTh in Thai).",
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    [ApiProblem.ContentType] = new() { Schema = new OpenApiSchemaReference(nameof(ApiProblem), document) },
-                },
-            };
-        }
-    }
-
-    /// <summary>Problem bodies for everything under /api that a handler lets escape.</summary>
-    public static IApplicationBuilder UseApiErrorHandling(this IApplicationBuilder app) =>
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), branch => branch
-            .UseMiddleware<ApiErrorHandling>()
-            .UseMiddleware<IdempotencyMiddleware>());
 }
 
 /// <summary>

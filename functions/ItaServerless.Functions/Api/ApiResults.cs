@@ -4,6 +4,8 @@ using ItaServerless.Core.Persistence;
 using ItaServerless.Core.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Converters;
 
 namespace ItaServerless.Functions.Api;
 
@@ -57,15 +59,16 @@ public interface IApiBody
 }
 
 /// <summary>
-/// The JSON body of a write as a handler parameter: read only when the use case asks for it
-/// (<see cref="Read"/>), so a missing record, right or version is answered first. Declaring it
-/// describes the request body in the API document.
+/// The JSON body of a write as a function parameter: read only when the use case asks for it
+/// (<see cref="Read"/>), so a missing record, right or version is answered first. The worker binds it
+/// with <see cref="ApiBodyConverter"/>; declaring it describes the request body in the API document.
 /// </summary>
+[InputConverter(typeof(ApiBodyConverter))]
 public sealed class ApiBody<T> : IApiBody, IEndpointParameterMetadataProvider where T : class
 {
     private readonly HttpRequest _request;
 
-    private ApiBody(HttpRequest request) => _request = request;
+    internal ApiBody(HttpRequest request) => _request = request;
 
     public ApiProblem? Problem { get; private set; }
 
@@ -91,4 +94,21 @@ public sealed class ApiBody<T> : IApiBody, IEndpointParameterMetadataProvider wh
         ArgumentNullException.ThrowIfNull(builder);
         builder.Metadata.Add(new AcceptsMetadata(["application/json"], typeof(T)));
     }
+}
+
+/// <summary>Binds an <see cref="ApiBody{T}"/> parameter of an HTTP function to the request (nothing is read yet).</summary>
+public sealed class ApiBodyConverter : IInputConverter
+{
+    public ValueTask<ConversionResult> ConvertAsync(ConverterContext context)
+    {
+        var type = context.TargetType;
+        if (!IsApiBody(type) || context.FunctionContext.GetHttpContext() is not { } http) return ValueTask.FromResult(ConversionResult.Unhandled());
+        return ValueTask.FromResult(ConversionResult.Success(For(type, http.Request)));
+    }
+
+    public static bool IsApiBody(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ApiBody<>);
+
+    /// <summary>The <see cref="ApiBody{T}"/> of <paramref name="type"/> on <paramref name="request"/>.</summary>
+    public static object For(Type type, HttpRequest request) =>
+        Activator.CreateInstance(type, BindingFlags.Instance | BindingFlags.NonPublic, null, [request], null)!;
 }

@@ -21,7 +21,7 @@ public sealed record PublishedDocument(PublicDocument Document, string ReportId,
 /// Only <see cref="PublishAsync"/> writes it; each blob carries the report id, SHA-256 and
 /// publication time as metadata, so the public list needs no table.
 /// </summary>
-public sealed class PublicDocuments(RuntimeBlobStore store)
+public sealed class PublicDocuments(AppBlobStore store)
 {
     public const string Container = "public";
     private const string ReportIdKey = "reportid";

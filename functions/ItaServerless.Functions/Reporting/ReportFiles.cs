@@ -20,7 +20,7 @@ namespace ItaServerless.Functions.Reporting;
 /// trigger), PDFs in <c>reports/{org}/{fy}/{id}.pdf</c>. Both are written create-only: a request
 /// is never replaced, and the first PDF stored for a report is the report.
 /// </summary>
-public sealed class ReportFiles(RuntimeBlobStore store) : IReportRequestQueue
+public sealed class ReportFiles(AppBlobStore store) : IReportRequestQueue
 {
     public const string RequestsContainer = "report-requests";
     public const string PdfContainer = "reports";

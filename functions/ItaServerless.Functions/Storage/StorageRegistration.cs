@@ -25,7 +25,7 @@ public static class StorageRegistration
         });
         services.TryAddSingleton<BlobServiceClient>(sp => sp.GetRequiredService<StorageAccount>().Blobs);
         services.TryAddSingleton<TableServiceClient>(sp => sp.GetRequiredService<StorageAccount>().Tables);
-        services.TryAddSingleton<RuntimeBlobStore>();
+        services.TryAddSingleton<AppBlobStore>();
         return services;
     }
 }

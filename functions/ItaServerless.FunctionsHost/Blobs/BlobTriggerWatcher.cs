@@ -31,7 +31,6 @@ public sealed record BlobPoisonRecord(string FunctionId, string BlobType, string
 public sealed class BlobTriggerWatcher(FunctionsHostOptions options, FunctionDispatcher dispatcher, RuntimeBlobStore store, TimeProvider clock, ILogger<BlobTriggerWatcher> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
     private readonly ConcurrentDictionary<string, bool> _done = new(StringComparer.Ordinal); // final receipts, not read again
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -86,9 +85,9 @@ public sealed class BlobTriggerWatcher(FunctionsHostOptions options, FunctionDis
             _done[receiptName] = true;
             return false;
         }
-        var lease = await store.TryAcquireLeaseAsync(RuntimePaths.HostsContainer, receiptName, LeaseDuration, cancellationToken);
+        var lease = await store.TryAcquireLeaseAsync(RuntimePaths.HostsContainer, receiptName, options.BlobLeaseDuration, cancellationToken);
         if (lease is null) return false;
-        return await RuntimeBlobStore.HoldingAsync(lease, LeaseDuration, async () =>
+        return await RuntimeBlobStore.HoldingAsync(lease, options.BlobLeaseDuration, async () =>
         {
             var receipt = (await store.ReadJsonAsync<BlobReceipt>(RuntimePaths.HostsContainer, receiptName, cancellationToken))?.Value;
             if (receipt is { IsFinal: true })

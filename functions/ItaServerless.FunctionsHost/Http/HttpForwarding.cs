@@ -27,6 +27,8 @@ public sealed class HttpForwarding(FunctionDispatcher dispatcher, KeyStore keys,
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
             ActivityHeadersPropagator = null,
+            // Header values the front door accepted go on as they came (UTF-8), not refused by the client: the worker judges them.
+            RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
             ConnectTimeout = TimeSpan.FromSeconds(15),
         },
     });

@@ -117,6 +117,7 @@ public sealed class WorkerSupervisor(
                      "--functions-grpc-max-message-length", int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
                  })
             start.ArgumentList.Add(argument);
+        foreach (var (name, value) in options.WorkerSettings) start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
         start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
         start.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = options.AppDirectory;
         start.Environment["FUNCTIONS_WORKER_DIRECTORY"] = options.AppDirectory;

@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using ItaServerless.Functions.Tests.Hosting;
+
 namespace ItaServerless.Functions.Tests.Api;
 
 /// <summary>An HTTP answer with its JSON body, ETag and problem details, for terse assertions.</summary>

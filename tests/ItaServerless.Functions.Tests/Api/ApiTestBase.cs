@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: MIT
 using System.Net;
-using ItaServerless.Testing;
+using ItaServerless.Functions.Tests.Hosting;
 
 namespace ItaServerless.Functions.Tests.Api;
 
-/// <summary>The real program on the run's Azurite, with a fresh organization per test so tests never share data.</summary>
+/// <summary>The real worker behind the local host (one per collection), with a fresh organization per test so tests never share data.</summary>
 public abstract class ApiTestBase : IDisposable
 {
-    protected ApiTestBase(AzuriteFixture azurite)
+    protected ApiTestBase(WorkerFixture app)
     {
-        App = new FunctionsApp(azurite.ConnectionString);
+        App = app;
         Anonymous = new ApiClient(App.CreateClient());
         Admin = Anonymous.AsAdmin();
     }
 
-    protected FunctionsApp App { get; }
+    protected WorkerFixture App { get; }
 
     protected ApiClient Anonymous { get; }
 
@@ -40,7 +40,6 @@ public abstract class ApiTestBase : IDisposable
 
     public void Dispose()
     {
-        App.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -3,11 +3,13 @@ using System.Net;
 using System.Text;
 using ItaServerless.Testing;
 
+using ItaServerless.Functions.Tests.Hosting;
+
 namespace ItaServerless.Functions.Tests.Api;
 
 /// <summary>Every class of bad input gets a 4xx problem naming the field, and writes nothing.</summary>
-[Collection(AzuriteFixture.Collection)]
-public sealed class BadInputApiTests(AzuriteFixture azurite) : ApiTestBase(azurite)
+[Collection(WorkerFixture.Collection)]
+public sealed class BadInputApiTests(WorkerFixture app) : ApiTestBase(app)
 {
     private static readonly object GoodMeasure = new { plan = "ita", title = "มาตรการ", indicators = new[] { 1 }, responsible = new[] { "*" } };
 

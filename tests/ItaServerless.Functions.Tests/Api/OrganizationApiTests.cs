@@ -2,10 +2,12 @@
 using System.Net;
 using ItaServerless.Testing;
 
+using ItaServerless.Functions.Tests.Hosting;
+
 namespace ItaServerless.Functions.Tests.Api;
 
-[Collection(AzuriteFixture.Collection)]
-public sealed class OrganizationApiTests(AzuriteFixture azurite) : ApiTestBase(azurite)
+[Collection(WorkerFixture.Collection)]
+public sealed class OrganizationApiTests(WorkerFixture app) : ApiTestBase(app)
 {
     [Fact]
     public async Task Admin_creates_an_organization_and_gets_its_editor_token_once()

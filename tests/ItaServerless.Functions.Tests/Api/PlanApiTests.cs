@@ -2,10 +2,12 @@
 using System.Net;
 using ItaServerless.Testing;
 
+using ItaServerless.Functions.Tests.Hosting;
+
 namespace ItaServerless.Functions.Tests.Api;
 
-[Collection(AzuriteFixture.Collection)]
-public sealed class PlanApiTests(AzuriteFixture azurite) : ApiTestBase(azurite)
+[Collection(WorkerFixture.Collection)]
+public sealed class PlanApiTests(WorkerFixture app) : ApiTestBase(app)
 {
     /// <summary>Seed 004 (เทศบาลตำบลนาคำ, ITA 2568): total, tools (EIT given as one score), indicators, some questions.</summary>
     private static readonly object Seed004 = new

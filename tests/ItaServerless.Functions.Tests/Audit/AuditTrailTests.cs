@@ -10,6 +10,8 @@ using ItaServerless.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using ItaServerless.Functions.Tests.Hosting;
+
 namespace ItaServerless.Functions.Tests.Audit;
 
 /// <summary>
@@ -17,15 +19,15 @@ namespace ItaServerless.Functions.Tests.Audit;
 /// hash chain verified; records and data edited or deleted directly in the tables (as someone with
 /// storage access could) are caught; a change whose audit record cannot be written is not written.
 /// </summary>
-[Collection(AzuriteFixture.Collection)]
+[Collection(WorkerFixture.Collection)]
 public sealed class AuditTrailTests : ApiTestBase
 {
     private readonly AuditFault _fault = new();
     private readonly TableServiceClient _raw;
 
-    public AuditTrailTests(AzuriteFixture azurite) : base(azurite)
+    public AuditTrailTests(WorkerFixture app) : base(app)
     {
-        AzuriteConnection = azurite.ConnectionString;
+        AzuriteConnection = app.ConnectionString;
         _raw = new TableServiceClient(AzuriteConnection);
     }
 

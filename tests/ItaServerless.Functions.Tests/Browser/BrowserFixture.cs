@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: MIT
-using ItaServerless.Testing;
-
 namespace ItaServerless.Functions.Tests.Browser;
 
 /// <summary>
-/// One Azurite, one app and one Chromium for every browser test (starting Chromium is the slow
+/// One app (its worker behind the local host, on its own Azurite) and one Chromium for every browser test (starting Chromium is the slow
 /// part); each test makes its own organization, so tests never see each other's data.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Collection = "Browser";
-    private AzuriteServer? azurite;
     private BrowserApp? app;
     private ChromeSession? chrome;
 
@@ -20,18 +17,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var starting = AzuriteServer.StartNewAsync();
+        var starting = BrowserApp.StartAsync();
         chrome = new ChromeSession();
-        azurite = await starting;
-        app = new BrowserApp(azurite.ConnectionString);
+        app = await starting;
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         chrome?.Dispose();
-        app?.Dispose();
-        azurite?.Dispose();
-        return Task.CompletedTask;
+        if (app is not null) await app.DisposeAsync();
     }
 }
 

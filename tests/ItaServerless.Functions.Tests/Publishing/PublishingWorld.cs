@@ -2,11 +2,11 @@
 using System.Collections.Concurrent;
 using System.Net;
 using ItaServerless.Functions.Functions.PublishReports;
-using ItaServerless.Functions.Invocation;
-using ItaServerless.Functions.LocalRuntime;
 using ItaServerless.Functions.Publishing;
 using ItaServerless.Functions.Storage;
 using ItaServerless.Functions.Tests.Api;
+using ItaServerless.Functions.Tests.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using ItaServerless.Functions.Tests.Reports;
 using ItaServerless.Storage.Repositories;
 using Azure.Data.Tables;
@@ -47,8 +47,8 @@ public sealed class CapturedLog : ILoggerProvider
 
 /// <summary>
 /// One test's publishing world: its own tables (prefix, so the timer's directory holds only this
-/// test's organizations) on the run's Azurite, a manual clock, and app instances with the real
-/// timer runtime and report pipeline. Blob containers are shared, organization ids are unique.
+/// test's organizations) on the run's Azurite, a manual clock, and in-memory app instances whose timer
+/// and blob functions the test runs. Blob containers are shared, organization ids are unique.
 /// </summary>
 public sealed class PublishingWorld : IDisposable
 {
@@ -68,9 +68,9 @@ public sealed class PublishingWorld : IDisposable
 
     public CapturedLog Log { get; } = new();
 
-    public FunctionsApp NewApp(string? hostId = null)
+    public FunctionsApp NewApp()
     {
-        var app = new FunctionsApp(_azurite.ConnectionString, hostId: hostId ?? "h" + Guid.NewGuid().ToString("N")[..12], clock: Clock, configure: b =>
+        var app = new FunctionsApp(_azurite.ConnectionString, clock: Clock, configure: b =>
         {
             b.ConfigureLogging(l => l.AddProvider(Log));
             b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(sp => new StorageTables(sp.GetRequiredService<TableServiceClient>(), Prefix))));
@@ -93,21 +93,18 @@ public sealed class PublishingWorld : IDisposable
         return (org, editor);
     }
 
-    public static Metadata.FunctionDefinition Timer(FunctionsApp app) =>
-        app.Get<FunctionInvoker>().Catalog.Find(PublishReportsFunction.FunctionName) ?? throw new InvalidOperationException("PublishReports is not in the catalog.");
-
-    /// <summary>Moves the clock to <paramref name="slot"/> and runs that timer slot through the local runtime.</summary>
-    public async Task<bool> RunAsync(FunctionsApp app, DateTimeOffset slot, bool isPastDue = false)
+    /// <summary>Moves the clock to <paramref name="slot"/> and runs the PublishReports timer function, as the host fires it then.</summary>
+    public async Task RunAsync(FunctionsApp app, DateTimeOffset slot, bool isPastDue = false)
     {
         Clock.Now = slot;
-        return await app.Get<TimerScheduler>().RunSlotAsync(Timer(app), slot, isPastDue, default);
+        await app.RunAsync<PublishReportsFunction>(f => f.RunAsync(new TimerInfo { IsPastDue = isPastDue }, default));
     }
 
     /// <summary>The names under public/{org}/ with their ETags.</summary>
     public static async Task<Dictionary<string, string>> PublicBlobsAsync(FunctionsApp app, string org)
     {
         var blobs = new Dictionary<string, string>();
-        var container = app.Get<RuntimeBlobStore>().Service.GetBlobContainerClient(PublicDocuments.Container);
+        var container = app.Get<AppBlobStore>().Service.GetBlobContainerClient(PublicDocuments.Container);
         await container.CreateIfNotExistsAsync();
         await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = org + "/" })) blobs[blob.Name] = blob.Properties.ETag.ToString()!;
         return blobs;

@@ -7,8 +7,9 @@ using System.Text;
 namespace ItaServerless.Functions.Tests.Reliability;
 
 /// <summary>
-/// The built app (ItaServerless.Functions.dll beside the test assembly, with its function folders)
-/// as a real process on 127.0.0.1, so a test can kill it with SIGKILL and start it again.
+/// The app as it runs on one machine, as real processes on 127.0.0.1: the local Functions host and the
+/// built worker it starts (functions/ItaServerless.Functions/bin/…), so that a test can kill both with
+/// SIGKILL and start them again.
 /// </summary>
 public sealed class AppProcess : IDisposable
 {
@@ -34,10 +35,10 @@ public sealed class AppProcess : IDisposable
 
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
     {
-        var folder = AppContext.BaseDirectory;
-        var dll = Path.Combine(folder, "ItaServerless.Functions.dll");
-        if (!File.Exists(dll) || !File.Exists(Path.Combine(folder, "ItaServerless.Functions.runtimeconfig.json")))
-            throw new InvalidOperationException($"The built app is not beside the tests: {dll}");
+        var folder = Hosting.WorkerFixture.HostDirectory;
+        var dll = Path.Combine(folder, "ItaServerless.FunctionsHost.dll");
+        if (!File.Exists(dll) || !File.Exists(Path.Combine(Hosting.WorkerFixture.AppDirectory, "worker.config.json")))
+            throw new InvalidOperationException($"The built host or worker is missing: {dll}, {Hosting.WorkerFixture.AppDirectory}");
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -46,7 +47,8 @@ public sealed class AppProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "exec", dll, "--urls", $"http://127.0.0.1:{port}" }) psi.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "exec", dll, "--app", Hosting.WorkerFixture.AppDirectory, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            psi.ArgumentList.Add(arg);
         foreach (var (key, value) in settings) psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = new Process { StartInfo = psi };
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));

@@ -6,6 +6,8 @@ using ItaServerless.Functions.Tests.Api;
 using ItaServerless.Testing;
 using Xunit.Abstractions;
 
+using ItaServerless.Functions.Tests.Hosting;
+
 namespace ItaServerless.Functions.Tests.Reliability;
 
 /// <summary>
@@ -13,8 +15,8 @@ namespace ItaServerless.Functions.Tests.Reliability;
 /// JSON, wrong types, huge strings, invalid UTF-8, deep nesting, path tricks, bad If-Match and
 /// huge headers, mostly with a valid editor token so they reach the handlers. Zero 5xx.
 /// </summary>
-[Collection(AzuriteFixture.Collection)]
-public sealed class BadInputFuzzTests(AzuriteFixture azurite, ITestOutputHelper output) : ApiTestBase(azurite)
+[Collection(WorkerFixture.Collection)]
+public sealed class BadInputFuzzTests(WorkerFixture app, ITestOutputHelper output) : ApiTestBase(app)
 {
     /// <summary>Fixed, so CI runs are reproducible; ITA_FUZZ_SEED explores others.</summary>
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("ITA_FUZZ_SEED"), out var seed) ? seed : 20_569;
@@ -35,7 +37,7 @@ public sealed class BadInputFuzzTests(AzuriteFixture azurite, ITestOutputHelper 
     {
         var figures = new Figures("fuzz", output);
         var http = App.CreateClient();
-        var surface = await RouteSurface.SeedAsync(App.Services, Admin, "fz-" + Guid.NewGuid().ToString("N")[..8]);
+        var surface = await RouteSurface.SeedAsync(Admin, "fz-" + Guid.NewGuid().ToString("N")[..8]);
         var random = new Random(Seed);
         var failures = new List<string>();
 

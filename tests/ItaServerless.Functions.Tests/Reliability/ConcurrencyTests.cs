@@ -6,11 +6,13 @@ using ItaServerless.Functions.Tests.Audit;
 using ItaServerless.Testing;
 using Xunit.Abstractions;
 
+using ItaServerless.Functions.Tests.Hosting;
+
 namespace ItaServerless.Functions.Tests.Reliability;
 
 /// <summary>50 clients × 20 conflicting edits of one measure (GET, then PUT with If-Match).</summary>
-[Collection(AzuriteFixture.Collection)]
-public sealed class ConcurrencyTests(AzuriteFixture azurite, ITestOutputHelper output) : ApiTestBase(azurite)
+[Collection(WorkerFixture.Collection)]
+public sealed class ConcurrencyTests(WorkerFixture app, ITestOutputHelper output) : ApiTestBase(app)
 {
     private const int Clients = 50;
     private const int EditsPerClient = 20;

@@ -13,7 +13,7 @@ using Xunit.Abstractions;
 namespace ItaServerless.Functions.Tests.Reliability;
 
 /// <summary>
-/// The app as a real process is killed (SIGKILL) while reports are queued or rendering and while it
+/// The app (the local host and its worker, as processes) is killed (SIGKILL) while reports are queued or rendering and while it
 /// is sending a reminder, then started again on the same storage: every report ends ready with one
 /// PDF, and every reminder is acknowledged by the webhook exactly once.
 /// </summary>
@@ -25,7 +25,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ita-crash-" + Guid.NewGuid().ToString("N")[..10]);
     private AzuriteServer _azurite = null!;
 
-    public async Task InitializeAsync() => _azurite = await AzuriteServer.StartNewAsync(Path.Combine(_root, "azurite"));
+    // The worker's blob extension speaks the SDK's newest service version, which this Azurite does not know.
+    public async Task InitializeAsync() => _azurite = await AzuriteServer.StartNewAsync(Path.Combine(_root, "azurite"), skipApiVersionCheck: true);
 
     public Task DisposeAsync()
     {
@@ -44,8 +45,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
             ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["ITA_ADMIN_KEY"] = AdminKey,
             ["AzureFunctionsWebHost:hostid"] = "crash-test",
-            ["LocalRuntime:BlobPollInterval"] = "00:00:00.200",
-            ["LocalRuntime:BlobLeaseDuration"] = "00:00:15", // a render the kill interrupted is taken over after 15 s
+            ["Host:BlobPollInterval"] = "00:00:00.200",
+            ["Host:BlobLeaseDuration"] = "00:00:15", // a render the kill interrupted is taken over after 15 s
             ["Notifications:FileSink:Directory"] = Path.Combine(_root, "outbox"),
             ["Notifications:Sweep:ClaimLease"] = "00:00:03",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -81,7 +82,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
             first.Kill();
             figures.Add("kills");
         }
-        await Assert.ThrowsAnyAsync<Exception>(() => sweep); // the run died with the process
+        Assert.Equal(HttpStatusCode.Accepted, (await sweep).StatusCode); // the host started the run, which died with the processes
         first.Dispose();
 
         webhook.Holding = false;
@@ -92,11 +93,12 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(45);
         while (DateTime.UtcNow < deadline && !(webhook.Acknowledged.Count >= expectedKeys && await AllReadyAsync(admin2, org, year, reportIds)))
         {
-            (await RunRemindersAsync(http2)).EnsureSuccessStatusCode();
+            Assert.Equal(HttpStatusCode.Accepted, (await RunRemindersAsync(http2)).StatusCode);
             figures.Add("sweepRuns");
-            await Task.Delay(500);
+            await Task.Delay(1000);
         }
-        (await RunRemindersAsync(http2)).EnsureSuccessStatusCode(); // one more run must send nothing new
+        Assert.Equal(HttpStatusCode.Accepted, (await RunRemindersAsync(http2)).StatusCode); // one more run must send nothing new
+        await Task.Delay(3000); // the host answers 202 and runs it: let it finish
         figures.Add("remindersAcknowledged", webhook.Acknowledged.Values.Sum());
         figures.Report();
 

@@ -3,10 +3,9 @@ using System.Net;
 using ItaServerless.Functions.Api;
 using ItaServerless.Functions.Tests.Api;
 using ItaServerless.Functions.Tests.Audit;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using ItaServerless.Functions.Functions.NotFound;
+using ItaServerless.Functions.Hosting;
 using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ItaServerless.Functions.Tests.Reliability;
 
@@ -45,7 +44,7 @@ public sealed class RouteSurface
     /// <summary>Routes meant to answer without a key or token.</summary>
     public static readonly HashSet<string> PublicRoutes = new(StringComparer.Ordinal)
     {
-        "/api/health", "/api/openapi.json", "/api/domain", "/api/app", "/api/app/{*path}", "/api/source", "/api/public/{org}", "/api/public/{org}/{fy}/{file}",
+        "/api/health", "/api/openapi.json", "/api/domain", "/api/app/{*path}", "/api/source", "/api/public/{org}", "/api/public/{org}/{fy}/{file}",
     };
 
     private RouteSurface(IReadOnlyList<ApiRoute> routes) => Routes = routes;
@@ -58,16 +57,16 @@ public sealed class RouteSurface
     public string ReportId { get; private init; } = "";
     public string MeasureETag { get; private init; } = "";
 
-    public static IReadOnlyList<ApiRoute> Of(IServiceProvider services) =>
-        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => new ApiRoute(m, e.RoutePattern, e.Metadata.GetMetadata<AccessRequirement>()?.Need)))
+    /// <summary>The app's HTTP functions under /api (the catch-all that answers 404/405 is not a route of its own).</summary>
+    public static IReadOnlyList<ApiRoute> Of() =>
+        HttpFunctionCatalog.All
+            .Where(f => f.Route.StartsWith("api/", StringComparison.Ordinal) && f.Name != NotFoundFunction.Name)
+            .SelectMany(f => f.Methods.Select(m => new ApiRoute(m, RoutePatternFactory.Parse("/" + f.Route), f.Access?.Need)))
             .OrderBy(r => r.ToString(), StringComparer.Ordinal)
             .ToList();
 
     /// <summary>An organization with a unit, an official, a reporter token, a measure with progress, an assessment and a report.</summary>
-    public static async Task<RouteSurface> SeedAsync(IServiceProvider services, ApiClient admin, string org)
+    public static async Task<RouteSurface> SeedAsync(ApiClient admin, string org)
     {
         var created = (await admin.PostAsync("/api/orgs", new { id = org, name = "เทศบาลตำบลนาคำ", kind = "เทศบาลตำบล", province = "นครพนม" })).Is(HttpStatusCode.Created);
         var editor = admin.As(created.Json["editorToken"]!.GetValue<string>());
@@ -79,7 +78,7 @@ public sealed class RouteSurface
             .Is(HttpStatusCode.Created);
         (await editor.PutAsync($"/api/orgs/{org}/assessments/2568", new { total = 83.03m })).Is(HttpStatusCode.Created);
         var report = (await editor.PostAsync($"/api/orgs/{org}/years/2569/reports", new { kind = "measures" })).Is(HttpStatusCode.Accepted);
-        return new RouteSurface(Of(services))
+        return new RouteSurface(Of())
         {
             Org = org,
             EditorToken = created.Json["editorToken"]!.GetValue<string>(),

@@ -6,6 +6,8 @@ using ItaServerless.Functions.Tests.Audit;
 using ItaServerless.Testing;
 using Xunit.Abstractions;
 
+using ItaServerless.Functions.Tests.Hosting;
+
 namespace ItaServerless.Functions.Tests.Reliability;
 
 /// <summary>

@@ -7,6 +7,8 @@ using ItaServerless.Functions.Tests.Api;
 using ItaServerless.Testing;
 using Xunit.Abstractions;
 
+using ItaServerless.Functions.Tests.Hosting;
+
 namespace ItaServerless.Functions.Tests.Reliability;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class TenancyTests(AzuriteFixture azurite, ITestOutputHelper outpu
         _app = new FunctionsApp(azurite.ConnectionString, clock: _clock);
         var http = _app.CreateClient();
         var admin = new ApiClient(http).AsAdmin();
-        var surface = await RouteSurface.SeedAsync(_app.Services, admin, "ten-" + Guid.NewGuid().ToString("N")[..8]);
+        var surface = await RouteSurface.SeedAsync(admin, "ten-" + Guid.NewGuid().ToString("N")[..8]);
         var org = surface.Org;
         var editor = admin.As(surface.EditorToken);
         var other = (await admin.PostAsync("/api/orgs", new { id = "oth-" + Guid.NewGuid().ToString("N")[..8], name = "อบต.อื่น", kind = "อบต." }))

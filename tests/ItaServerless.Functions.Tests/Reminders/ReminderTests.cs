@@ -2,13 +2,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using ItaServerless.Core.Persistence;
-using ItaServerless.Functions.LocalRuntime;
 using ItaServerless.Functions.Tests.Api;
+using ItaServerless.Functions.Tests.Hosting;
 using ItaServerless.Testing;
 
 namespace ItaServerless.Functions.Tests.Reminders;
 
-/// <summary>The SendReminders timer through the local runtime, on Azurite, with a manual clock.</summary>
+/// <summary>The SendReminders timer function in the in-memory app, on Azurite, with a manual clock.</summary>
 [Collection(AzuriteFixture.Collection)]
 public sealed class ReminderTests(AzuriteFixture azurite)
 {
@@ -41,7 +41,7 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         {
             foreach (var (measure, round) in reports.GetValueOrDefault(day, []))
                 await world.ReportAsync(measure, round, day);
-            Assert.True(await world.RunDayAsync(app, day), $"the timer did not run on {day}");
+            await world.RunDayAsync(app, day);
         }
 
         var expected = new[]
@@ -77,33 +77,25 @@ public sealed class ReminderTests(AzuriteFixture azurite)
     public async Task A_double_fire_and_a_past_due_run_after_ten_days_down_send_one_current_reminder()
     {
         using var world = new ReminderWorld(azurite, new DateTimeOffset(2026, 3, 30, 23, 0, 0, TimeSpan.Zero));
-        var hostId = "h" + Guid.NewGuid().ToString("N")[..12];
-        using (var before = world.NewApp(hostId, channels: world.Recording))
+        using (var before = world.NewApp(channels: world.Recording))
         {
             await world.SetUpAsync(before);
-            var timers = before.Get<TimerScheduler>();
-            await timers.StartTimerAsync(ReminderWorld.Timer(before), default);
             foreach (var day in Days(D(3, 31), D(4, 13)))
             {
-                Assert.True(await world.RunDayAsync(before, day));
-                // The host fires again an hour later the same day, and the admin route runs it by hand.
-                Assert.True(await world.RunDayAsync(before, day, TimeSpan.FromHours(1)));
-                using var manual = new HttpRequestMessage(HttpMethod.Post, "/admin/functions/SendReminders") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
-                manual.Headers.Add(AdminEndpoints.KeyHeader, FunctionsApp.AdminKey);
-                Assert.Equal(HttpStatusCode.Accepted, (await before.CreateClient().SendAsync(manual)).StatusCode);
+                await world.RunDayAsync(before, day);
+                // The host fires again an hour later the same day, and someone runs it by hand (POST /admin/functions/SendReminders).
+                await world.RunDayAsync(before, day, TimeSpan.FromHours(1));
+                await ReminderWorld.RunNowAsync(before);
             }
         }
 
         Assert.Equal(ReminderWorld.Units.Select(u => ReminderWorld.Expect("6m", u, -30)).Order(StringComparer.Ordinal), world.Recording.Log());
 
-        // Down from 14 to 24 April: the -14 (16 Apr) and -7 (23 Apr) slots were missed.
+        // Down from 14 to 24 April: the -14 (16 Apr) and -7 (23 Apr) slots were missed; the host's run at start is past due.
         world.Clock.Now = new DateTimeOffset(2026, 4, 24, 5, 30, 0, TimeSpan.Zero);
-        using var after = world.NewApp(hostId, channels: world.Recording);
-        var scheduler = after.Get<TimerScheduler>();
-        await scheduler.StartTimerAsync(ReminderWorld.Timer(after), default);
-        await scheduler.StartTimerAsync(ReminderWorld.Timer(after), default);
-        var status = (await scheduler.ReadStatusAsync(ReminderWorld.Timer(after), default))!.Value!;
-        Assert.Equal(new DateTime(2026, 4, 14, 2, 0, 0), status.Last);
+        using var after = world.NewApp(channels: world.Recording);
+        await ReminderWorld.RunNowAsync(after, isPastDue: true);
+        await ReminderWorld.RunNowAsync(after, isPastDue: true);
 
         var expected = ReminderWorld.Units.SelectMany(u => new[] { ReminderWorld.Expect("6m", u, -30), $"2569|6m|{u}|-7@2026-04-24" });
         Assert.Equal(expected.Order(StringComparer.Ordinal), world.Recording.Log());
@@ -123,9 +115,9 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         {
             // Different host ids: the runtime's timer lease does not separate them; only the reminder log does.
             world.Clock.Now = new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
-            Assert.All(await Task.WhenAll(ReminderWorld.RunDayAsync(first, world.Clock, day), ReminderWorld.RunDayAsync(second, world.Clock, day)), Assert.True);
-            Assert.All(await Task.WhenAll(ReminderWorld.RunDayAsync(first, world.Clock, day, TimeSpan.FromMinutes(1)),
-                ReminderWorld.RunDayAsync(second, world.Clock, day, TimeSpan.FromMinutes(1))), Assert.True);
+            await Task.WhenAll(ReminderWorld.RunDayAsync(first, world.Clock, day), ReminderWorld.RunDayAsync(second, world.Clock, day));
+            await Task.WhenAll(ReminderWorld.RunDayAsync(first, world.Clock, day, TimeSpan.FromMinutes(1)),
+                ReminderWorld.RunDayAsync(second, world.Clock, day, TimeSpan.FromMinutes(1)));
         }
 
         var keys = world.Recording.Sent.Select(s => s.Message.Key.Value).ToArray();

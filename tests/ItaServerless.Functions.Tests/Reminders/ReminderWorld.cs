@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using ItaServerless.Core.Reminders;
 using ItaServerless.Functions.Functions.SendReminders;
-using ItaServerless.Functions.Invocation;
-using ItaServerless.Functions.LocalRuntime;
 using ItaServerless.Functions.Tests.Api;
+using ItaServerless.Functions.Tests.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using ItaServerless.Notifications.Channels;
 using ItaServerless.Notifications.Messages;
 using ItaServerless.Storage.Repositories;
@@ -45,7 +45,7 @@ public sealed class RecordingChannel(string name, TimeProvider clock) : IReminde
 
 /// <summary>
 /// One test's reminder world: its own tables (prefix) on the run's Azurite, a manual clock, the
-/// app's timer runtime, and an organization with three units, two copied officials and three
+/// in-memory app whose SendReminders the test runs, and an organization with three units, two copied officials and three
 /// measures of FY 2569: ita-1 (office), ita-2 (finance and works), ita-3 (every division).
 /// </summary>
 public sealed class ReminderWorld : IDisposable
@@ -78,9 +78,9 @@ public sealed class ReminderWorld : IDisposable
     public ApiClient? Editor { get; private set; }
 
     /// <summary>An app instance on this world's tables; <paramref name="channels"/> are added to the configured ones.</summary>
-    public FunctionsApp NewApp(string? hostId = null, IReadOnlyDictionary<string, string>? settings = null, bool fileSink = true, params IReminderChannel[] channels)
+    public FunctionsApp NewApp(IReadOnlyDictionary<string, string>? settings = null, bool fileSink = true, params IReminderChannel[] channels)
     {
-        var app = new FunctionsApp(_azurite.ConnectionString, hostId: hostId ?? "h" + Guid.NewGuid().ToString("N")[..12], clock: Clock, configure: b =>
+        var app = new FunctionsApp(_azurite.ConnectionString, clock: Clock, configure: b =>
         {
             b.UseSetting("Notifications:PublicBaseUrl", "https://ita.example.go.th");
             if (fileSink) b.UseSetting("Notifications:FileSink:Directory", Outbox);
@@ -131,18 +131,18 @@ public sealed class ReminderWorld : IDisposable
             new { status = "done", reporter = new { name = "นายรังสรรค์ ศรีเพชร" } })).Is(HttpStatusCode.Created);
     }
 
-    /// <summary>Moves the clock to 02:00 UTC of <paramref name="day"/> and runs that timer slot through the local runtime.</summary>
-    public static async Task<bool> RunDayAsync(FunctionsApp app, ManualClock clock, DateOnly day, TimeSpan? after = null)
+    /// <summary>Moves the clock to 02:00 UTC of <paramref name="day"/> (plus <paramref name="after"/>) and runs SendReminders, as the host fires it then.</summary>
+    public static async Task RunDayAsync(FunctionsApp app, ManualClock clock, DateOnly day, TimeSpan? after = null, bool isPastDue = false)
     {
-        var slot = new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero) + (after ?? TimeSpan.Zero);
-        clock.Now = slot;
-        return await app.Get<TimerScheduler>().RunSlotAsync(Timer(app), slot, isPastDue: false, default);
+        clock.Now = new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero) + (after ?? TimeSpan.Zero);
+        await RunNowAsync(app, isPastDue);
     }
 
-    public Task<bool> RunDayAsync(FunctionsApp app, DateOnly day, TimeSpan? after = null) => RunDayAsync(app, Clock, day, after);
+    public Task RunDayAsync(FunctionsApp app, DateOnly day, TimeSpan? after = null) => RunDayAsync(app, Clock, day, after);
 
-    public static Metadata.FunctionDefinition Timer(FunctionsApp app) =>
-        app.Get<FunctionInvoker>().Catalog.Find(SendRemindersFunction.FunctionName) ?? throw new InvalidOperationException("SendReminders is not in the catalog.");
+    /// <summary>Runs SendReminders at the clock's time.</summary>
+    public static Task RunNowAsync(FunctionsApp app, bool isPastDue = false) =>
+        app.RunAsync<SendRemindersFunction>(f => f.RunAsync(new TimerInfo { IsPastDue = isPastDue }, default));
 
     /// <summary>The expected log entry of a slot: "{fy}|{round}|{unit}|{slot}@{date}".</summary>
     public static string Expect(string round, string unit, int slot)

@@ -3,14 +3,16 @@ using System.Net;
 using ItaServerless.Functions.Tests.Api;
 using ItaServerless.Testing;
 
+using ItaServerless.Functions.Tests.Hosting;
+
 namespace ItaServerless.Functions.Tests.Reports;
 
 /// <summary>
 /// A measure edited after its progress was reported, as a planning officer does it: every read and
 /// every document keeps working, and a budget cut below what was already disbursed is refused.
 /// </summary>
-[Collection(AzuriteFixture.Collection)]
-public sealed class BudgetCutTests(AzuriteFixture azurite) : ApiTestBase(azurite)
+[Collection(WorkerFixture.Collection)]
+public sealed class BudgetCutTests(WorkerFixture app) : ApiTestBase(app)
 {
     private static object Project(decimal budget, string title = ReportPipeline.ProjectTitle) => new
     {
@@ -52,8 +54,7 @@ public sealed class BudgetCutTests(AzuriteFixture azurite) : ApiTestBase(azurite
         foreach (var kind in new[] { "progress", "anticorruption" })
         {
             var queued = (await pipeline.RequestAsync(org, editor.Token!, new { kind, round = "6m", memo = new { date = "2026-04-30" } })).Is(HttpStatusCode.Accepted);
-            Assert.True(await pipeline.RenderAsync(org, queued.Id));
-            var status = (await pipeline.StatusAsync(org, editor.Token!, queued.Id)).Is(HttpStatusCode.OK).Json!;
+            var status = await pipeline.RenderedAsync(org, editor.Token!, queued.Id);
             Assert.True(status["status"]!.GetValue<string>() == "ready", status.ToJsonString());
         }
     }

@@ -6,12 +6,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ItaServerless.Functions.Functions.Reports;
-using ItaServerless.Functions.Invocation;
-using ItaServerless.Functions.LocalRuntime;
+using ItaServerless.Functions.Functions.RenderReport;
 using ItaServerless.Functions.Reporting;
 using ItaServerless.Functions.Storage;
 using ItaServerless.Functions.Tests.Api;
-using Microsoft.AspNetCore.Mvc.Testing;
+using ItaServerless.Functions.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ItaServerless.Functions.Tests.Reports;
@@ -34,21 +33,33 @@ public sealed record ReportAnswer(HttpStatusCode Status, JsonNode? Json, byte[] 
 }
 
 /// <summary>
-/// Drives the report pipeline step by step: the HTTP API, then the RenderReport blob function
-/// through the local runtime's watcher (receipts, retries and poison as in production).
+/// Drives the report pipeline: the HTTP API, then the RenderReport blob function — in the real worker,
+/// where the local host's blob watcher starts it (<see cref="RenderedAsync"/>), or called directly in
+/// the in-memory app (<see cref="RenderAsync"/>), for retries and repeats step by step.
 /// </summary>
-public sealed class ReportPipeline(WebApplicationFactory<Program> app)
+public sealed class ReportPipeline(Func<HttpClient> client, IServiceProvider services)
 {
     public const string Year = "2569";
 
-    private T Get<T>() where T : notnull => app.Services.GetRequiredService<T>();
+    public ReportPipeline(WorkerFixture worker) : this(worker.CreateClient, worker.Services)
+    {
+    }
+
+    public ReportPipeline(FunctionsApp app) : this(app.CreateClient, app.Services)
+    {
+        _app = app;
+    }
+
+    private readonly FunctionsApp? _app;
+
+    private T Get<T>() where T : notnull => services.GetRequiredService<T>();
 
     public static string Path(string org, string fy = Year) => $"/api/orgs/{org}/years/{fy}/reports";
 
     public async Task<ReportAnswer> SendAsync(HttpMethod method, string path, string? token, object? body = null, string? idempotencyKey = null,
         string? ifNoneMatch = null)
     {
-        using var http = app.CreateClient();
+        using var http = client();
         using var request = new HttpRequestMessage(method, path);
         if (ifNoneMatch is not null) request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -74,27 +85,26 @@ public sealed class ReportPipeline(WebApplicationFactory<Program> app)
 
     public static string RequestBlobName(string org, string id, string fy = Year) => $"{org}/{fy}/{id}.json";
 
-    /// <summary>One step of the runtime for the request blob; true when the function ran.</summary>
-    public async Task<bool> RenderAsync(string org, string id, string fy = Year)
+    /// <summary>Waits until the worker has rendered (or failed) the report; its status then.</summary>
+    public async Task<JsonNode> RenderedAsync(string org, string token, string id, string fy = Year)
     {
-        var function = Get<FunctionInvoker>().Catalog.Find("RenderReport")!;
-        var name = RequestBlobName(org, id, fy);
-        var properties = (await Get<RuntimeBlobStore>().Blob(ReportFiles.RequestsContainer, name).GetPropertiesAsync()).Value;
-        return await Get<BlobTriggerWatcher>().ProcessAsync(function, name, properties.ETag, default);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var status = (await StatusAsync(org, token, id, fy)).Is(HttpStatusCode.OK).Json!;
+            if (status["status"]!.GetValue<string>() != "queued") return status;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Report {org}/{fy}/{id} is still queued: {status.ToJsonString()}");
+            await Task.Delay(100);
+        }
     }
 
-    /// <summary>
-    /// Forgets that the request was processed (as if the receipts were lost), so that the trigger fires again
-    /// in an instance that starts afresh (a running watcher also remembers finished receipts in memory).
-    /// </summary>
-    public async Task LoseReceiptAsync(string org, string id, string fy = Year)
+    /// <summary>Runs RenderReport once on the request blob, as the runtime would (in the in-memory app).</summary>
+    public async Task RenderAsync(string org, string id, string fy = Year)
     {
+        var app = _app ?? throw new InvalidOperationException("Only the in-memory app runs a function step by step.");
         var name = RequestBlobName(org, id, fy);
-        var store = Get<RuntimeBlobStore>();
-        var etag = (await store.Blob(ReportFiles.RequestsContainer, name).GetPropertiesAsync()).Value.ETag.ToString();
-        var hostId = Get<Microsoft.Extensions.Options.IOptions<Hosting.FunctionsAppOptions>>().Value.HostId;
-        Assert.True((await store.Blob(RuntimeBlobStore.HostsContainer,
-            RuntimePaths.BlobReceipt(hostId, "RenderReport", etag, ReportFiles.RequestsContainer, name)).DeleteIfExistsAsync()).Value);
+        var content = (await Get<AppBlobStore>().Blob(ReportFiles.RequestsContainer, name).DownloadContentAsync()).Value.Content.ToArray();
+        await app.RunAsync<RenderReportFunction>(f => f.RunAsync(content, name, default));
     }
 
     /// <summary>

@@ -4,20 +4,19 @@ using System.Security.Cryptography;
 using ItaServerless.Functions.Reporting;
 using ItaServerless.Functions.Storage;
 using ItaServerless.Functions.Tests.Api;
-using ItaServerless.Testing;
 using Microsoft.AspNetCore.Hosting;
+
+using ItaServerless.Functions.Tests.Hosting;
 
 namespace ItaServerless.Functions.Tests.Reports;
 
-[Collection(AzuriteFixture.Collection)]
+[Collection(WorkerFixture.Collection)]
 public sealed class ReportPipelineTests : ApiTestBase
 {
-    private readonly AzuriteFixture _azurite;
     private readonly ReportPipeline _pipeline;
 
-    public ReportPipelineTests(AzuriteFixture azurite) : base(azurite)
+    public ReportPipelineTests(WorkerFixture app) : base(app)
     {
-        _azurite = azurite;
         _pipeline = new ReportPipeline(App);
     }
 
@@ -38,9 +37,8 @@ public sealed class ReportPipelineTests : ApiTestBase
         Assert.Equal("queued", (await _pipeline.StatusAsync(org, Token(editor), queued.Id)).Is(HttpStatusCode.OK).Json!["status"]!.GetValue<string>());
         (await _pipeline.PdfAsync(org, Token(editor), queued.Id)).Is(HttpStatusCode.NotFound);
 
-        Assert.True(await _pipeline.RenderAsync(org, queued.Id));
-
-        var ready = (await _pipeline.StatusAsync(org, Token(editor), queued.Id)).Is(HttpStatusCode.OK).Json!;
+        // The worker's RenderReport runs when the local host sees the request blob (Event Grid does it in Azure).
+        var ready = await _pipeline.RenderedAsync(org, Token(editor), queued.Id);
         Assert.Equal("ready", ready["status"]!.GetValue<string>());
         Assert.True(ready["pages"]!.GetValue<int>() > 1);
         Assert.Null(ready["reason"]);
@@ -68,24 +66,27 @@ public sealed class ReportPipelineTests : ApiTestBase
     }
 
     [Fact]
-    public async Task The_running_runtime_picks_up_a_request_by_itself()
+    public async Task The_host_admin_api_runs_RenderReport_again_with_the_master_key_only()
     {
-        using var running = new FunctionsApp(_azurite.ConnectionString, hostId: "reports-" + Guid.NewGuid().ToString("N")[..8],
-            listeners: true, pollInterval: TimeSpan.FromMilliseconds(100));
-        var pipeline = new ReportPipeline(running);
-        var admin = new ApiClient(running.CreateClient()).AsAdmin();
-        var org = "org-" + Guid.NewGuid().ToString("N")[..12];
-        var created = (await admin.PostAsync("/api/orgs", new { id = org, name = ReportPipeline.OrganizationName, kind = "เทศบาลตำบล" })).Is(HttpStatusCode.Created);
-        var editor = admin.As(created.Json["editorToken"]!.GetValue<string>());
+        var (org, editor, _) = await CreateOrgAsync();
         await ReportPipeline.SeedAsync(editor, org);
+        var id = (await _pipeline.RequestAsync(org, Token(editor), new { kind = "progress", round = "6m" })).Is(HttpStatusCode.Accepted).Id;
+        var first = await _pipeline.RenderedAsync(org, Token(editor), id);
+        Assert.Equal("ready", first["status"]!.GetValue<string>());
 
-        var id = (await pipeline.RequestAsync(org, editor.Token!, new { kind = "progress", round = "6m" })).Is(HttpStatusCode.Accepted).Id;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        string status;
-        while ((status = (await pipeline.StatusAsync(org, editor.Token!, id)).Json!["status"]!.GetValue<string>()) == "queued" && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
-        Assert.Equal("ready", status);
-        (await pipeline.PdfAsync(org, editor.Token!, id)).Is(HttpStatusCode.OK);
+        var input = new { input = $"{ReportFiles.RequestsContainer}/{org}/2569/{id}.json" };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _pipeline.SendAsync(HttpMethod.Post, "/admin/functions/RenderReport", null, input)).Status);
+        using var http = App.CreateClient();
+        http.DefaultRequestHeaders.Add("x-functions-key", WorkerFixture.AdminKey);
+        var again = await http.PostAsync("/admin/functions/RenderReport", new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(input), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+
+        // Run again, it changes nothing: the report was ready (the host's log says "nothing to do").
+        await Task.Delay(1000);
+        var only = Assert.Single((await editor.GetAsync(ReportPipeline.Path(org))).Json["items"]!.AsArray())!;
+        Assert.Equal(first["sha256"]!.GetValue<string>(), only["sha256"]!.GetValue<string>());
+        Assert.Equal(first["renderedAt"]!.GetValue<DateTimeOffset>(), only["renderedAt"]!.GetValue<DateTimeOffset>());
     }
 
     [Theory]
@@ -98,9 +99,7 @@ public sealed class ReportPipelineTests : ApiTestBase
         await ReportPipeline.SeedAsync(editor, org);
         var fy = kind == "analysis" ? "2568" : ReportPipeline.Year;
         var queued = (await _pipeline.RequestAsync(org, Token(editor), new { kind, round }, fy: fy)).Is(HttpStatusCode.Accepted);
-        Assert.True(await _pipeline.RenderAsync(org, queued.Id, fy));
-
-        var status = (await _pipeline.StatusAsync(org, Token(editor), queued.Id, fy)).Json!;
+        var status = await _pipeline.RenderedAsync(org, Token(editor), queued.Id, fy);
         Assert.True(status["status"]!.GetValue<string>() == "ready", status.ToJsonString());
         var text = ReportPipeline.Compact(await ReportPipeline.PdfTextAsync((await _pipeline.PdfAsync(org, Token(editor), queued.Id, fy)).Is(HttpStatusCode.OK).Body));
         Assert.Contains(ReportPipeline.Compact(ReportPipeline.OrganizationName), text, StringComparison.Ordinal);
@@ -117,55 +116,16 @@ public sealed class ReportPipelineTests : ApiTestBase
     }
 
     [Fact]
-    public async Task A_request_rendered_twice_is_still_one_report_with_one_pdf()
-    {
-        var (org, editor, _) = await CreateOrgAsync();
-        await ReportPipeline.SeedAsync(editor, org);
-        var id = (await _pipeline.RequestAsync(org, Token(editor), new { kind = "progress", round = "12m" })).Is(HttpStatusCode.Accepted).Id;
-        Assert.True(await _pipeline.RenderAsync(org, id));
-        Assert.False(await _pipeline.RenderAsync(org, id)); // the receipt says done
-        var first = (await _pipeline.StatusAsync(org, Token(editor), id)).Json!;
-        var store = App.Get<RuntimeBlobStore>();
-        var pdfBlob = store.Blob(ReportFiles.PdfContainer, $"{org}/2569/{id}.pdf");
-        var firstETag = (await pdfBlob.GetPropertiesAsync()).Value.ETag;
-
-        // The receipts are lost and the app restarts: the trigger fires again; then once more through the admin route.
-        await _pipeline.LoseReceiptAsync(org, id);
-        using (var restarted = new FunctionsApp(_azurite.ConnectionString))
-            Assert.True(await new ReportPipeline(restarted).RenderAsync(org, id));
-        var admin = await _pipeline.SendAsync(HttpMethod.Post, "/admin/functions/RenderReport", null,
-            new { input = $"{ReportFiles.RequestsContainer}/{org}/2569/{id}.json" });
-        Assert.Equal(HttpStatusCode.Unauthorized, admin.Status);
-        using var http = App.CreateClient();
-        http.DefaultRequestHeaders.Add("x-functions-key", FunctionsApp.AdminKey);
-        var again = await http.PostAsync("/admin/functions/RenderReport", new StringContent(
-            $"{{\"input\":\"{ReportFiles.RequestsContainer}/{org}/2569/{id}.json\"}}", System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
-
-        var items = (await editor.GetAsync(ReportPipeline.Path(org))).Json["items"]!.AsArray();
-        var only = Assert.Single(items)!;
-        Assert.Equal(first["sha256"]!.GetValue<string>(), only["sha256"]!.GetValue<string>());
-        Assert.Equal(first["renderedAt"]!.GetValue<DateTimeOffset>(), only["renderedAt"]!.GetValue<DateTimeOffset>());
-        Assert.Equal(firstETag, (await pdfBlob.GetPropertiesAsync()).Value.ETag);
-        var blobs = new List<string>();
-        await foreach (var blob in store.Service.GetBlobContainerClient(ReportFiles.PdfContainer).GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"{org}/" })) blobs.Add(blob.Name);
-        Assert.Equal([$"{org}/2569/{id}.pdf"], blobs);
-    }
-
-    [Fact]
     public async Task Missing_data_fails_the_report_at_once_with_a_reason()
     {
         var (org, editor, _) = await CreateOrgAsync();
         await ReportPipeline.SeedAsync(editor, org, withAssessment: false);
         var id = (await _pipeline.RequestAsync(org, Token(editor), new { kind = "analysis" }, fy: "2568")).Is(HttpStatusCode.Accepted).Id;
 
-        Assert.True(await _pipeline.RenderAsync(org, id, "2568"));
-        Assert.False(await _pipeline.RenderAsync(org, id, "2568")); // not retried
-
-        var status = (await _pipeline.StatusAsync(org, Token(editor), id, "2568")).Json!;
+        var status = await _pipeline.RenderedAsync(org, Token(editor), id, "2568");
         Assert.Equal("failed", status["status"]!.GetValue<string>());
         Assert.Equal("ยังไม่มีผลการประเมิน ITA ปี 2568 / no ITA result for 2568", status["reason"]!.GetValue<string>());
-        Assert.Equal(0, status["attempts"]!.GetValue<int>());
+        Assert.Equal(0, status["attempts"]!.GetValue<int>()); // failed at once, not retried
         Assert.Null(status["sha256"]);
         var pdf = (await _pipeline.PdfAsync(org, Token(editor), id, "2568")).Is(HttpStatusCode.Conflict);
         Assert.Equal("application/problem+json", pdf.Response.Content.Headers.ContentType!.MediaType);
@@ -173,40 +133,7 @@ public sealed class ReportPipelineTests : ApiTestBase
 
         // The measures document needs the ITA result of the year before as well.
         var measures = (await _pipeline.RequestAsync(org, Token(editor), new { kind = "measures" })).Is(HttpStatusCode.Accepted).Id;
-        Assert.True(await _pipeline.RenderAsync(org, measures));
-        Assert.Contains("no ITA result for 2568", (await _pipeline.StatusAsync(org, Token(editor), measures)).Json!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task An_unexpected_error_is_retried_and_the_report_fails_after_five_tries()
-    {
-        // A broken font configuration: every render throws, which is not the request's fault.
-        using var broken = new FunctionsApp(_azurite.ConnectionString);
-        using var app = broken.WithWebHostBuilder(b => b.UseSetting("Reports:Fonts:RegularPath", "/nonexistent/THSarabunNew.ttf"));
-        var admin = new ApiClient(app.CreateClient()).AsAdmin();
-        var org = "org-" + Guid.NewGuid().ToString("N")[..12];
-        var created = (await admin.PostAsync("/api/orgs", new { id = org, name = ReportPipeline.OrganizationName, kind = "เทศบาลตำบล" })).Is(HttpStatusCode.Created);
-        var editor = admin.As(created.Json["editorToken"]!.GetValue<string>());
-        await ReportPipeline.SeedAsync(editor, org);
-        var pipeline = new ReportPipeline(app);
-        var id = (await pipeline.RequestAsync(org, editor.Token!, new { kind = "progress", round = "6m" })).Is(HttpStatusCode.Accepted).Id;
-
-        for (var attempt = 1; attempt <= 4; attempt++)
-        {
-            Assert.True(await pipeline.RenderAsync(org, id));
-            var status = (await pipeline.StatusAsync(org, editor.Token!, id)).Json!;
-            Assert.Equal("queued", status["status"]!.GetValue<string>());
-            Assert.Equal(attempt, status["attempts"]!.GetValue<int>());
-            Assert.Contains("font", status["reason"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
-        }
-
-        Assert.True(await pipeline.RenderAsync(org, id));
-        Assert.False(await pipeline.RenderAsync(org, id)); // poisoned: no sixth try
-        var failed = (await pipeline.StatusAsync(org, editor.Token!, id)).Json!;
-        Assert.Equal("failed", failed["status"]!.GetValue<string>());
-        Assert.Equal(5, failed["attempts"]!.GetValue<int>());
-        Assert.StartsWith("สร้างเอกสารไม่สำเร็จหลังลอง 5 ครั้ง / rendering failed after 5 tries: ArgumentException:", failed["reason"]!.GetValue<string>(), StringComparison.Ordinal);
-        (await pipeline.PdfAsync(org, editor.Token!, id)).Is(HttpStatusCode.Conflict);
+        Assert.Contains("no ITA result for 2568", (await _pipeline.RenderedAsync(org, Token(editor), measures))["reason"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -216,7 +143,7 @@ public sealed class ReportPipelineTests : ApiTestBase
         await ReportPipeline.SeedAsync(editor, org);
         var (other, otherEditor, _) = await CreateOrgAsync();
         var id = (await _pipeline.RequestAsync(org, Token(editor), new { kind = "measures" })).Is(HttpStatusCode.Accepted).Id;
-        Assert.True(await _pipeline.RenderAsync(org, id));
+        await _pipeline.RenderedAsync(org, Token(editor), id);
 
         (await _pipeline.StatusAsync(org, Token(otherEditor), id)).Is(HttpStatusCode.Unauthorized);
         (await _pipeline.PdfAsync(org, Token(otherEditor), id)).Is(HttpStatusCode.Unauthorized);

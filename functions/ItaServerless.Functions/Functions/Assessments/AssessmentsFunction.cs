@@ -4,54 +4,50 @@ using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Scoring;
 using ItaServerless.Core.UseCases;
 using ItaServerless.Functions.Api;
-using ItaServerless.Functions.Invocation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ItaServerless.Functions.Functions.Assessments;
 
 /// <summary>Last year's ITA result and its analysis: /api/orgs/{org}/assessments/{fy}[/analysis].</summary>
-public sealed class AssessmentsFunction : IHttpFunction
+public sealed class AssessmentsFunction(IPlanRepository plans, RecordAssessment record)
 {
-    public static string FunctionName => "Assessments";
+    private const string Route = "api/orgs/{org}/assessments/{fy}";
 
-    public static void Map(IEndpointRouteBuilder routes)
-    {
-        var group = routes.MapGroup("/api/orgs/{org}/assessments/{fy}").WithTags(FunctionName);
-        group.MapGet("", GetAsync).Requires(AccessNeed.Read);
-        group.MapPut("", PutAsync).Requires(AccessNeed.Edit);
-        group.MapGet("/analysis", AnalysisAsync).Requires(AccessNeed.Read);
-    }
-
-    private static async Task<Results<Ok<AssessmentResource>, ApiProblemResult>> GetAsync(string org, string fy, HttpResponse response, IPlanRepository plans,
-        CancellationToken ct)
+    [Function("GetAssessment"), Requires(AccessNeed.Read)]
+    public async Task<Results<Ok<AssessmentResource>, ApiProblemResult>> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string org, string fy, CancellationToken ct)
     {
         var year = FiscalYear.Parse(fy, "fy").Value;
         var found = await plans.GetAssessmentAsync(org, year, ct);
         if (found is null) return NotFound(year);
-        response.SetETag(found.Version);
+        request.HttpContext.Response.SetETag(found.Version);
         return TypedResults.Ok(AssessmentResource.From(found.Value));
     }
 
-    private static async Task<Results<Created<AssessmentResource>, Ok<AssessmentResource>, ApiProblemResult>> PutAsync(string org, string fy,
-        ApiBody<AssessmentBody> body, HttpContext http, RecordAssessment record, CancellationToken ct)
+    [Function("PutAssessment"), Requires(AccessNeed.Edit)]
+    public async Task<Results<Created<AssessmentResource>, Ok<AssessmentResource>, ApiProblemResult>> PutAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Route)] HttpRequest request, string org, string fy, ApiBody<AssessmentBody> body,
+        CancellationToken ct)
     {
         var year = FiscalYear.Parse(fy, "fy").Value;
         DraftReader<AssessmentDraft> read = async c => await body.ReadAsync(c) is { } b
             ? new AssessmentDraft(org, year.Year, b.Total, b.Tools, b.Indicators, b.Questions)
             : null;
-        var outcome = await record.ExecuteAsync(org, year, http.Request.Precondition(), read, http.Caller().Actor, ct);
+        var outcome = await record.ExecuteAsync(org, year, request.Precondition(), read, request.HttpContext.Caller().Actor, ct);
         if (!outcome.IsOk) return outcome.Refusal!.ToProblem(body);
         var saved = outcome.Value;
-        return Written.Answer(http.Response, saved.Created, $"/api/orgs/{org}/assessments/{year.Year}", AssessmentResource.From(saved.Value), saved.Version);
+        return Written.Answer(request.HttpContext.Response, saved.Created, $"/api/orgs/{org}/assessments/{year.Year}", AssessmentResource.From(saved.Value), saved.Version);
     }
 
-    private static async Task<Results<Ok<AnalysisResource>, ApiProblemResult>> AnalysisAsync(string org, string fy, HttpResponse response, IPlanRepository plans,
-        CancellationToken ct)
+    [Function("GetAnalysis"), Requires(AccessNeed.Read)]
+    public async Task<Results<Ok<AnalysisResource>, ApiProblemResult>> AnalysisAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/analysis")] HttpRequest request, string org, string fy, CancellationToken ct)
     {
         var year = FiscalYear.Parse(fy, "fy").Value;
         var found = await plans.GetAssessmentAsync(org, year, ct);
         if (found is null) return NotFound(year);
-        response.SetETag(found.Version);
+        request.HttpContext.Response.SetETag(found.Version);
         return TypedResults.Ok(AnalysisResource.From(Analysis.Of(found.Value)));
     }
 

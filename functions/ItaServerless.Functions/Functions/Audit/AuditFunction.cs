@@ -6,8 +6,8 @@ using ItaServerless.Core.Audit;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Validation;
 using ItaServerless.Functions.Api;
-using ItaServerless.Functions.Invocation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ItaServerless.Functions.Functions.Audit;
 
@@ -56,23 +56,18 @@ public sealed record AuditVerificationResource(string Chain, bool Valid, int Che
 /// organization's chain (or of fiscal year <c>fy</c>) newest first; <c>GET …/audit/verify[?fy=]</c>
 /// recomputes the chain and names the first broken link. Editors and the admin only.
 /// </summary>
-public sealed class AuditFunction : IHttpFunction
+public sealed class AuditFunction(IAuditTrail trail)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
-    public static string FunctionName => "Audit";
-
-    public static void Map(IEndpointRouteBuilder routes)
+    [Function("ListAudit"), Requires(AccessNeed.Edit), QueryParameter("fy", "The chain of this fiscal year instead of the organization's own."),
+     QueryParameter("limit", "Records per page (1–500, 50 by default)."), QueryParameter("continuation", "The next of the previous page.")]
+    public async Task<Results<Ok<AuditPageResource>, ApiProblemResult>> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/orgs/{org}/audit")] HttpRequest request, string org, CancellationToken ct)
     {
-        var audit = routes.MapGroup("/api/orgs/{org}/audit").WithTags(FunctionName);
-        audit.MapGet("", ListAsync).Requires(AccessNeed.Edit);
-        audit.MapGet("/verify", VerifyAsync).Requires(AccessNeed.Edit);
-    }
-
-    private static async Task<Results<Ok<AuditPageResource>, ApiProblemResult>> ListAsync(string org, string? fy, string? limit, string? continuation, IAuditTrail trail, CancellationToken ct)
-    {
-        var year = ParseYear(fy);
+        var year = ParseYear(request.Query["fy"]);
+        string? limit = request.Query["limit"], continuation = request.Query["continuation"];
         var size = DefaultLimit;
         if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
         {
@@ -93,14 +88,15 @@ public sealed class AuditFunction : IHttpFunction
         return TypedResults.Ok(new AuditPageResource(ChainName(org, year), page.Records.Select(AuditRecordResource.From).ToArray(), page.Continuation));
     }
 
-    private static async Task<Ok<AuditVerificationResource>> VerifyAsync(string org, string? fy, IAuditTrail trail, CancellationToken ct)
+    [Function("VerifyAudit"), Requires(AccessNeed.Edit), QueryParameter("fy", "The chain of this fiscal year instead of the organization's own.")]
+    public async Task<Ok<AuditVerificationResource>> VerifyAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/orgs/{org}/audit/verify")] HttpRequest request, string org, CancellationToken ct)
     {
-        var year = ParseYear(fy);
+        var year = ParseYear(request.Query["fy"]);
         var result = await trail.VerifyAsync(org, year, ct);
         var broken = result.FirstBroken is { } b ? new AuditBreakResource(b.Sequence, b.Reason, b.Entity) : null;
         return TypedResults.Ok(new AuditVerificationResource(ChainName(org, year), result.Valid, result.Checked, result.LastSequence, broken));
     }
-
     private static FiscalYear? ParseYear(string? fy) => fy is null ? null : FiscalYear.Parse(fy, "fy").Value;
 
     private static string ChainName(string org, FiscalYear? year) => year is null ? org : $"{org}|{year.Year}";

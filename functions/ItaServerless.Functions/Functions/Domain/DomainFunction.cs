@@ -2,8 +2,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using ItaServerless.Functions.Api;
-using ItaServerless.Functions.Invocation;
-using Microsoft.AspNetCore.Http.Metadata;
+using ItaServerless.Functions.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ItaServerless.Functions.Functions.Domain;
 
@@ -13,45 +14,39 @@ namespace ItaServerless.Functions.Functions.Domain;
 /// holds no organization's data, the sign-in screen needs it before there is a token, and a token
 /// is only checked inside the organization its route names. Revalidated with its ETag.
 /// </summary>
-public sealed class DomainFunction : IHttpFunction
+public sealed class DomainFunction
 {
-    public const string Route = "/api/domain";
-
-    public static string FunctionName => "Domain";
+    public const string Route = "api/domain";
 
     // The API's JSON rules, in a copy of our own that is locked (and so has its resolver) from the start.
     private static readonly JsonSerializerOptions Json = ReadOnly(new JsonSerializerOptions(ApiJson.Options));
 
-    public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet(Route, Get).WithTags(FunctionName)
-            .Produces<DomainResource>(200, "application/json")
-            .Produces(StatusCodes.Status304NotModified);
+    private static readonly Lazy<byte[]> Body = new(() => JsonSerializer.SerializeToUtf8Bytes(DomainResource.Build(Editable()), Json));
 
-    private static IResult Get(HttpContext http, EndpointDataSource endpoints)
+    [Function("GetDomain"), ProducesResponseType(typeof(DomainResource), StatusCodes.Status200OK, "application/json"),
+     ProducesResponseType(StatusCodes.Status304NotModified)]
+    public IResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(DomainResource.Build(Editable(endpoints)), Json);
+        var body = Body.Value;
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";
-        var headers = http.Response.Headers;
+        var headers = request.HttpContext.Response.Headers;
         headers.ETag = etag;
         // Cached but revalidated every time, like the form's files: a deployment may change both together.
         headers.CacheControl = "public, no-cache";
-        if (http.Request.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim() == etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
+        if (request.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim() == etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
         return Results.Bytes(body, "application/json; charset=utf-8");
     }
 
     /// <summary>The fields of the bodies that the organization, unit and official PUTs declare they accept.</summary>
-    private static EditableFields Editable(EndpointDataSource endpoints) => new(
-        Accepted(endpoints, "/api/orgs/{org}"),
-        Accepted(endpoints, "/api/orgs/{org}/units/{unit}"),
-        Accepted(endpoints, "/api/orgs/{org}/officials/{id}"));
+    private static EditableFields Editable() => new(
+        Accepted("api/orgs/{org}"),
+        Accepted("api/orgs/{org}/units/{unit}"),
+        Accepted("api/orgs/{org}/officials/{id}"));
 
-    private static string[] Accepted(EndpointDataSource endpoints, string route)
+    private static string[] Accepted(string route)
     {
-        var type = endpoints.Endpoints.OfType<RouteEndpoint>()
-            // A group's own route ends in "/" ("/api/orgs/{org}/").
-            .Where(e => e.RoutePattern.RawText?.TrimEnd('/') == route && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("PUT") == true)
-            .Select(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType)
-            .SingleOrDefault(t => t is not null)
+        var type = HttpFunctionCatalog.All
+            .SingleOrDefault(f => f.Route == route && f.Methods.Contains("PUT"))?.BodyType
             ?? throw new InvalidOperationException($"PUT {route} declares no request body type.");
         return Json.GetTypeInfo(type).Properties.Select(p => p.Name).ToArray();
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Text.Json.Serialization;
-using ItaServerless.Functions.Invocation;
 using ItaServerless.Functions.Storage;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ItaServerless.Functions.Functions.Heartbeat;
 
@@ -11,19 +11,18 @@ public sealed record HeartbeatRecord(
     [property: JsonPropertyName("isPastDue")] bool IsPastDue,
     [property: JsonPropertyName("nextPlannedUtc")] DateTime? NextPlannedUtc);
 
-/// <summary>Every 5 minutes, proves that timers fire (under the host as well as locally) by writing a heartbeat record.</summary>
-public sealed class HeartbeatFunction(RuntimeBlobStore store, TimeProvider clock) : ITriggeredFunction
+/// <summary>Every 5 minutes, proves that timers fire by writing a heartbeat record.</summary>
+public sealed class HeartbeatFunction(AppBlobStore store, TimeProvider clock, ILogger<HeartbeatFunction> logger)
 {
+    public const string Schedule = "0 */5 * * * *";
     public const string Container = "ita-system";
     public const string BlobName = "heartbeat/Heartbeat.json";
 
-    public static string FunctionName => "Heartbeat";
-
-    public async Task RunAsync(FunctionInvocation invocation, CancellationToken cancellationToken)
+    [Function("Heartbeat")]
+    public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
     {
-        var timer = invocation.Timer();
         var now = clock.GetUtcNow().UtcDateTime;
-        await store.WriteJsonAsync(Container, BlobName, new HeartbeatRecord(now, timer.IsPastDue, timer.ScheduleStatus?.Next), leaseId: null, cancellationToken);
-        invocation.Log($"Heartbeat at {now:O}{(timer.IsPastDue ? " (past due)" : "")}");
+        await store.WriteJsonAsync(Container, BlobName, new HeartbeatRecord(now, timer.IsPastDue, timer.ScheduleStatus?.Next), cancellationToken);
+        logger.LogInformation("Heartbeat at {Now:O}{PastDue}", now, timer.IsPastDue ? " (past due)" : "");
     }
 }

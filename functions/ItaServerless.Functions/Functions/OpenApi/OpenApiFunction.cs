@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
-using ItaServerless.Functions.Invocation;
+using ItaServerless.Functions.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ItaServerless.Functions.Functions.OpenApi;
 
-/// <summary>GET /api/openapi.json: the OpenAPI description of every API route, generated from the endpoints.</summary>
-public sealed class OpenApiFunction : IHttpFunction
+/// <summary>GET /api/openapi.json: the OpenAPI description of every API function, generated from their signatures.</summary>
+public sealed class OpenApiFunction
 {
-    public static string FunctionName => "OpenApi";
-
-    public static void Map(IEndpointRouteBuilder routes) => routes.MapOpenApi("/api/openapi.json");
+    [Function("OpenApi"), ExcludeFromDescription]
+    public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi.json")] HttpRequest request, CancellationToken ct) =>
+        Results.Bytes(await ApiDocument.JsonAsync(ct), "application/json; charset=utf-8");
 }

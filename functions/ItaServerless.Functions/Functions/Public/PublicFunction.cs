@@ -5,10 +5,11 @@ using ItaServerless.Core.Reports;
 using ItaServerless.Core.Validation;
 using ItaServerless.Functions.Api;
 using ItaServerless.Functions.Functions.Reports;
-using ItaServerless.Functions.Invocation;
 using ItaServerless.Functions.Publishing;
 using ItaServerless.Functions.Reporting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ItaServerless.Functions.Functions.Public;
 
@@ -44,44 +45,39 @@ public sealed record PublicList(
 /// reachable: the path is parsed strictly into a <see cref="PublicDocument"/> (anything else is a
 /// 404 problem) and only the public container is read.
 /// </summary>
-public sealed class PublicFunction : IHttpFunction
+public sealed class PublicFunction(IOrganizationRepository organizations, PublicDocuments documents, IConfiguration configuration)
 {
-    public static string FunctionName => "Public";
-
-    public static void Map(IEndpointRouteBuilder routes)
-    {
-        var group = routes.MapGroup("/api/public").WithTags(FunctionName);
-        group.MapGet("/{org}", ListAsync);
-        group.MapGet("/{org}/{fy}/{file}", DocumentAsync).Produces(200, contentType: ReportFiles.PdfContentType);
-    }
-
-    private static async Task<Results<Ok<PublicList>, ApiProblemResult>> ListAsync(string org, HttpContext http, IOrganizationRepository organizations, PublicDocuments documents,
-        IConfiguration configuration, CancellationToken ct)
+    [Function("ListPublished")]
+    public async Task<Results<Ok<PublicList>, ApiProblemResult>> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/public/{org}")] HttpRequest request, string org, CancellationToken ct)
     {
         if (!Identifier.IsValid(org)) return NotPublished();
         var organization = (await organizations.GetAsync(org, ct))?.Value;
         if (organization is null) return ApiProblem.NotFound("The organization", "หน่วยงานนี้").ToResult();
-        var baseUrl = BaseUrl(http.Request, configuration);
+        var baseUrl = BaseUrl(request, configuration);
         var items = (await documents.DescribeAllAsync(org, ct))
             .OrderByDescending(d => d.Document.Year.Year).ThenBy(d => d.Document.Kind).ThenBy(d => d.Document.Round?.Months ?? 0)
             .Select(d => PublicItem.From(d, baseUrl))
             .ToList();
-        http.Response.Headers.CacheControl = "public, max-age=300";
+        request.HttpContext.Response.Headers.CacheControl = "public, max-age=300";
         return TypedResults.Ok(new PublicList(organization.Id, organization.Name, items));
     }
 
-    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ApiProblemResult>> DocumentAsync(string org, string fy, string file, HttpContext http, PublicDocuments documents, CancellationToken ct)
+    [Function("GetPublished"), ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, ReportFiles.PdfContentType)]
+    public async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ApiProblemResult>> DocumentAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/public/{org}/{fy}/{file}")] HttpRequest request, string org, string fy, string file,
+        CancellationToken ct)
     {
         if (PublicDocument.TryParse(org, fy, file) is not { } document) return NotPublished();
         var found = await documents.OpenAsync(document, ct);
         if (found is not { } opened) return NotPublished();
 
         var etag = $"\"{opened.Document.Sha256}\"";
-        var headers = http.Response.Headers;
+        var headers = request.HttpContext.Response.Headers;
         headers.ETag = etag;
         headers.CacheControl = "public, max-age=300";
         headers.XContentTypeOptions = "nosniff";
-        if (http.Request.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim() == etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (request.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim() == etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         headers.ContentDisposition = ReportsFunction.ContentDisposition($"{org}-{document.Year.Year}-{document.FileName}",
             $"{document.Kind.FileNameTh(document.Year, document.Round)}.pdf", inline: true);
         return TypedResults.Bytes(opened.Content.ToArray(), ReportFiles.PdfContentType);

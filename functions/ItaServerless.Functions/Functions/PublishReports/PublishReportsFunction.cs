@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-using ItaServerless.Functions.Invocation;
 using ItaServerless.Functions.Publishing;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ItaServerless.Functions.Functions.PublishReports;
 
@@ -9,14 +9,14 @@ namespace ItaServerless.Functions.Functions.PublishReports;
 /// the organizations that enabled auto-publishing. A late (IsPastDue), repeated or concurrent run is
 /// safe: the request of a round is keyed, and the publication is a conditional mark and copy.
 /// </summary>
-public sealed class PublishReportsFunction(AutoPublisher publisher, TimeProvider clock) : ITriggeredFunction
+public sealed class PublishReportsFunction(AutoPublisher publisher, TimeProvider clock, ILogger<PublishReportsFunction> logger)
 {
-    public static string FunctionName => "PublishReports";
+    public const string Schedule = "0 15 * * * *";
 
-    public async Task RunAsync(FunctionInvocation invocation, CancellationToken cancellationToken)
+    [Function("PublishReports")]
+    public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
     {
-        var timer = invocation.Timer();
-        var summary = await publisher.RunAsync(clock.GetUtcNow(), invocation.Log, cancellationToken);
-        invocation.Log($"Publishing{(timer.IsPastDue ? " (past due run)" : "")}: {summary}");
+        var summary = await publisher.RunAsync(clock.GetUtcNow(), line => logger.LogInformation("{Line}", line), cancellationToken);
+        logger.LogInformation("Publishing{PastDue}: {Summary}", timer.IsPastDue ? " (past due run)" : "", summary);
     }
 }

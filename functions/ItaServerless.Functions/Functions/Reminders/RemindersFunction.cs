@@ -3,8 +3,8 @@ using System.Globalization;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Validation;
 using ItaServerless.Functions.Api;
-using ItaServerless.Functions.Invocation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ItaServerless.Functions.Functions.Reminders;
 
@@ -47,18 +47,21 @@ public sealed record ReminderResource(
 }
 
 /// <summary>The reminder log of an organization, newest first: GET /api/orgs/{org}/reminders[?limit=N] (any token of the organization).</summary>
-public sealed class RemindersFunction : IHttpFunction
+public sealed class RemindersFunction(IReminderLog log)
 {
     public const int DefaultLimit = 200;
     public const int MaxLimit = 1000;
 
-    public static string FunctionName => "Reminders";
-
-    public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/orgs/{org}/reminders", ListAsync).WithTags(FunctionName).Requires(AccessNeed.Read);
-
-    private static async Task<Results<Ok<ItemList<ReminderResource>>, ApiProblemResult>> ListAsync(string org, int? limit, IReminderLog log, CancellationToken ct)
+    [Function("ListReminders"), Requires(AccessNeed.Read), QueryParameter("limit", "How many reminders, newest first (1–1000, 200 by default).")]
+    public async Task<Results<Ok<ItemList<ReminderResource>>, ApiProblemResult>> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/orgs/{org}/reminders")] HttpRequest request, string org, CancellationToken ct)
     {
+        int? limit = null;
+        if (request.Query["limit"].ToString() is { Length: > 0 } text)
+        {
+            limit = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        }
+
         if (limit is < 1 or > MaxLimit)
         {
             return ApiProblem.Field(StatusCodes.Status400BadRequest, "limit", ErrorCodes.OutOfRange,

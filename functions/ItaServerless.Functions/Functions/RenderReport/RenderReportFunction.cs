@@ -3,8 +3,8 @@ using ItaServerless.Core.Audit;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Reports;
 using ItaServerless.Functions.Hosting;
-using ItaServerless.Functions.Invocation;
 using ItaServerless.Functions.Reporting;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 
 namespace ItaServerless.Functions.Functions.RenderReport;
@@ -22,27 +22,32 @@ public sealed class RenderReportFunction(
     ReportFiles files,
     ReportRenderer renderer,
     IOptions<FunctionsAppOptions> options,
-    TimeProvider clock) : ITriggeredFunction
+    TimeProvider clock,
+    ILogger<RenderReportFunction> logger)
 {
-    public static string FunctionName => "RenderReport";
+    public const string FunctionName = "RenderReport";
 
     /// <summary>The audit trail's author of what the renderer writes.</summary>
     private static readonly AuditActor Renderer = AuditActor.System(FunctionName);
 
-    public async Task RunAsync(FunctionInvocation invocation, CancellationToken cancellationToken)
+    /// <remarks>Event Grid is the source: what Flex Consumption supports, and no container scans.</remarks>
+    [Function(FunctionName)]
+    public async Task RunAsync(
+        [BlobTrigger(ReportFiles.RequestsContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] byte[] content,
+        string name, CancellationToken cancellationToken)
     {
-        var blob = invocation.Blob();
-        if (!ReportFiles.TryParseRequestName(blob.BlobName, out var org, out var year, out var id))
+        var path = $"{ReportFiles.RequestsContainer}/{name}";
+        if (!ReportFiles.TryParseRequestName(name, out var org, out var year, out var id))
         {
-            invocation.Log($"Ignored {blob.Path}: not a report request name ({{org}}/{{fy}}/{{id}}.json).");
+            logger.LogWarning("Ignored {Path}: not a report request name ({{org}}/{{fy}}/{{id}}.json).", path);
             return;
         }
 
-        var request = ReportRequestDocument.TryRead(blob.Content);
+        var request = ReportRequestDocument.TryRead(content);
         if (request is null || request.Organization != org || request.Year != year || request.Id != id)
         {
             // Not retried: the blob will not change (requests are create-only).
-            invocation.Log($"Ignored {blob.Path}: not a valid report request for {org}/{year}/{id}.");
+            logger.LogWarning("Ignored {Path}: not a valid report request for {Org}/{Year}/{Id}.", path, org, year, id);
             await UpdateAsync(org, year!, id, r => r.Status == ReportStatus.Queued
                 ? r.AsFailed("คำขอสร้างเอกสารไม่ถูกต้อง / the report request is not valid") : null, cancellationToken);
             return;
@@ -51,7 +56,7 @@ public sealed class RenderReportFunction(
         var record = await EnsureRecordAsync(request, cancellationToken);
         if (record.Status != ReportStatus.Queued)
         {
-            invocation.Log($"Report {org}/{year}/{id} is already {record.Status.Code()}; nothing to do.");
+            logger.LogInformation("Report {Org}/{Year}/{Id} is already {Status}; nothing to do.", org, year, id, record.Status.Code());
             return;
         }
 
@@ -61,12 +66,12 @@ public sealed class RenderReportFunction(
             var stored = await files.StorePdfAsync(record.BlobName, pdf, cancellationToken);
             var facts = ReportFiles.Facts(stored, clock.GetUtcNow());
             await UpdateAsync(org, year!, id, r => r.Status == ReportStatus.Queued ? r.AsReady(facts) : null, cancellationToken);
-            invocation.Log($"Report {org}/{year}/{id} ready: {facts.Pages} pages, {facts.Bytes} bytes, sha256 {facts.Sha256}.");
+            logger.LogInformation("Report {Org}/{Year}/{Id} ready: {Pages} pages, {Bytes} bytes, sha256 {Sha256}.", org, year, id, facts.Pages, facts.Bytes, facts.Sha256);
         }
         catch (ReportDataMissingException e)
         {
             await UpdateAsync(org, year!, id, r => r.Status == ReportStatus.Queued ? r.AsFailed(e.Reason) : null, cancellationToken);
-            invocation.Log($"Report {org}/{year}/{id} failed: {e.Reason}");
+            logger.LogWarning("Report {Org}/{Year}/{Id} failed: {Reason}", org, year, id, e.Reason);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

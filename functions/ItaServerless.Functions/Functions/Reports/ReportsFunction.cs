@@ -7,10 +7,11 @@ using ItaServerless.Core.UseCases;
 using ItaServerless.Core.Validation;
 using ItaServerless.Functions.Api;
 using ItaServerless.Functions.Functions.Public;
-using ItaServerless.Functions.Invocation;
 using ItaServerless.Functions.Publishing;
 using ItaServerless.Functions.Reporting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ItaServerless.Functions.Functions.Reports;
 
@@ -41,60 +42,59 @@ public sealed record ReportResource(
 /// Official PDF documents: <c>POST /api/orgs/{org}/years/{fy}/reports</c> queues one (the blob
 /// trigger RenderReport renders it), <c>GET …/reports</c> lists the year's, <c>GET …/reports/{id}</c>
 /// gives the status and <c>GET …/reports/{id}/pdf</c> the file. An Idempotency-Key on the POST names
-/// the report itself (<see cref="RequestReport"/>), so the idempotency middleware leaves it alone.
+/// the report itself (<see cref="Core.UseCases.RequestReport"/>), so the idempotency middleware leaves it alone.
 /// </summary>
-public sealed class ReportsFunction : IHttpFunction
+public sealed class ReportsFunction(IReportRecordRepository reports, RequestReport requestReport, ReportFiles files, ReportPublisher publisher,
+    IConfiguration configuration)
 {
     public const string IdempotencyKeyHeader = IdempotencyKeys.Field;
 
-    public static string FunctionName => "Reports";
-
-    public static void Map(IEndpointRouteBuilder routes)
-    {
-        var reports = routes.MapGroup("/api/orgs/{org}/years/{fy}/reports").WithTags(FunctionName);
-        reports.MapPost("", RequestAsync).Requires(AccessNeed.Edit).WithMetadata(OwnIdempotency.Metadata);
-        reports.MapGet("", ListAsync).Requires(AccessNeed.Read);
-        reports.MapGet("/{id}", GetAsync).Requires(AccessNeed.Read);
-        reports.MapGet("/{id}/pdf", PdfAsync).Requires(AccessNeed.Read).Produces(200, contentType: ReportFiles.PdfContentType);
-        reports.MapPost("/{id}/publish", PublishAsync).Requires(AccessNeed.Edit);
-    }
+    private const string Route = "api/orgs/{org}/years/{fy}/reports";
 
     public static string Location(string org, FiscalYear year, string id) => $"/api/orgs/{org}/years/{year.Year}/reports/{id}";
 
-    private static async Task<Results<Accepted<ReportResource>, ApiProblemResult>> RequestAsync(string org, string fy, ApiBody<ReportOrderDraft> body,
-        HttpContext http, RequestReport request, CancellationToken ct)
+    [Function("RequestReport"), Requires(AccessNeed.Edit), OwnIdempotency]
+    public async Task<Results<Accepted<ReportResource>, ApiProblemResult>> RequestAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request, string org, string fy, ApiBody<ReportOrderDraft> body,
+        CancellationToken ct)
     {
         var year = FiscalYear.Parse(fy, "fy").Value;
-        var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
+        var key = request.Headers[IdempotencyKeyHeader].ToString();
         if (key.Length > 0 && IdempotencyKeys.CheckStored(key) is { } badKey) return ApiProblem.Field(StatusCodes.Status400BadRequest, badKey).ToResult();
         if (await body.ReadAsync(ct) is not { } draft) return body.Problem!.ToResult();
 
-        var outcome = await request.ExecuteAsync(org, year, draft, key, http.Caller().Actor, ct);
+        var outcome = await requestReport.ExecuteAsync(org, year, draft, key, request.HttpContext.Caller().Actor, ct);
         if (!outcome.IsOk) return outcome.Refusal!.ToProblem();
         var submitted = outcome.Value;
-        if (submitted.Replayed) http.Response.Headers[IdempotencyMiddleware.ReplayedHeader] = "true";
+        if (submitted.Replayed) request.HttpContext.Response.Headers[Idempotency.ReplayedHeader] = "true";
         return TypedResults.Accepted(Location(org, year, submitted.Record.Id), ReportResource.From(submitted.Record));
     }
 
-    private static async Task<Ok<ItemList<ReportResource>>> ListAsync(string org, string fy, IReportRecordRepository reports, CancellationToken ct)
+    [Function("ListReports"), Requires(AccessNeed.Read)]
+    public async Task<Ok<ItemList<ReportResource>>> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string org, string fy, CancellationToken ct)
     {
         var year = FiscalYear.Parse(fy, "fy").Value;
         return TypedResults.Ok(ItemList.Of((await reports.ListAsync(org, year, ct)).Select(r => ReportResource.From(r.Value))));
     }
 
-    private static async Task<Results<Ok<ReportResource>, ApiProblemResult>> GetAsync(string org, string fy, string id, HttpResponse response,
-        IReportRecordRepository reports, CancellationToken ct)
+    [Function("GetReport"), Requires(AccessNeed.Read)]
+    public async Task<Results<Ok<ReportResource>, ApiProblemResult>> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/{id}")] HttpRequest request, string org, string fy, string id, CancellationToken ct)
     {
         var year = FiscalYear.Parse(fy, "fy").Value;
         var found = await reports.GetAsync(org, year, id, ct);
         if (found is null) return NotFound();
-        response.SetETag(found.Version);
+        request.HttpContext.Response.SetETag(found.Version);
         return TypedResults.Ok(ReportResource.From(found.Value));
     }
 
-    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ApiProblemResult>> PdfAsync(string org, string fy, string id,
-        HttpContext http, IReportRecordRepository reports, ReportFiles files, CancellationToken ct)
+    [Function("GetReportPdf"), Requires(AccessNeed.Read), ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, ReportFiles.PdfContentType)]
+    public async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ApiProblemResult>> PdfAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/{id}/pdf")] HttpRequest request, string org, string fy, string id,
+        CancellationToken ct)
     {
+        var http = request.HttpContext;
         var year = FiscalYear.Parse(fy, "fy").Value;
         var found = (await reports.GetAsync(org, year, id, ct))?.Value;
         if (found is null) return NotFound();
@@ -124,9 +124,12 @@ public sealed class ReportsFunction : IHttpFunction
     /// Publishes a ready report at its public address (<c>/api/public/{org}/{fy}/{kind}-{round}.pdf</c>), with the
     /// timer's code. Idempotent; publishing another report of the same kind and round replaces the public document.
     /// </summary>
-    private static async Task<Results<Ok<PublicItem>, ApiProblemResult>> PublishAsync(string org, string fy, string id, HttpContext http, ReportPublisher publisher,
-        IConfiguration configuration, CancellationToken ct)
+    [Function("PublishReport"), Requires(AccessNeed.Edit)]
+    public async Task<Results<Ok<PublicItem>, ApiProblemResult>> PublishAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/{id}/publish")] HttpRequest request, string org, string fy, string id,
+        CancellationToken ct)
     {
+        var http = request.HttpContext;
         var year = FiscalYear.Parse(fy, "fy").Value;
         var result = await publisher.PublishAsync(org, year, id, replaceOther: true, http.Caller().Actor, ct);
         switch (result.Outcome)

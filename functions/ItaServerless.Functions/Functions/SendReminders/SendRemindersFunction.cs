@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-using ItaServerless.Functions.Invocation;
 using ItaServerless.Notifications.Sweep;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ItaServerless.Functions.Functions.SendReminders;
 
@@ -9,14 +9,14 @@ namespace ItaServerless.Functions.Functions.SendReminders;
 /// run is safe: the plan sends only each unit's current reminder, and the reminder log's claims
 /// make every (reminder, channel) go out once.
 /// </summary>
-public sealed class SendRemindersFunction(ReminderSweep sweep, TimeProvider clock) : ITriggeredFunction
+public sealed class SendRemindersFunction(ReminderSweep sweep, TimeProvider clock, ILogger<SendRemindersFunction> logger)
 {
-    public static string FunctionName => "SendReminders";
+    public const string Schedule = "0 0 2 * * *";
 
-    public async Task RunAsync(FunctionInvocation invocation, CancellationToken cancellationToken)
+    [Function("SendReminders")]
+    public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
     {
-        var timer = invocation.Timer();
         var result = await sweep.RunAsync(clock.GetUtcNow(), cancellationToken);
-        invocation.Log($"Reminders{(timer.IsPastDue ? " (past due run)" : "")} {result}");
+        logger.LogInformation("Reminders{PastDue} {Result}", timer.IsPastDue ? " (past due run)" : "", result);
     }
 }

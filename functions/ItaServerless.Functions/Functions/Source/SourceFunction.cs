@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-using ItaServerless.Functions.Invocation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ItaServerless.Functions.Functions.Source;
 
@@ -7,14 +8,11 @@ namespace ItaServerless.Functions.Functions.Source;
 /// GET /api/source: where the running app's source is (open source, MIT; the form's footer links
 /// here). The address is the ITA_SOURCE_URL setting.
 /// </summary>
-public sealed class SourceFunction : IHttpFunction
+public sealed class SourceFunction(IConfiguration configuration)
 {
     public const string DefaultSourceUrl = "https://github.com/ita-serverless/ita-serverless";
 
-    public static string FunctionName => "Source";
-
-    public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/source", (IConfiguration configuration) =>
-            Results.Redirect(configuration["ITA_SOURCE_URL"] is { Length: > 0 } url ? url : DefaultSourceUrl))
-            .ExcludeFromDescription();
+    [Function("Source"), ExcludeFromDescription]
+    public IResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/source")] HttpRequest request) =>
+        Results.Redirect(configuration["ITA_SOURCE_URL"] is { Length: > 0 } url ? url : DefaultSourceUrl);
 }

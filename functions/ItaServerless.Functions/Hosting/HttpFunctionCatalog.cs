@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+using System.Reflection;
+using ItaServerless.Functions.Api;
+using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Azure.Functions.Worker;
+
+namespace ItaServerless.Functions.Hosting;
+
+/// <summary>One HTTP function as its attributes declare it: name, route, methods, access, the body it reads.</summary>
+public sealed record HttpFunction(string Name, MethodInfo Method, string Route, IReadOnlyList<string> Methods, RequiresAttribute? Access, bool OwnIdempotency)
+{
+    /// <summary>T of the function's <see cref="ApiBody{T}"/> parameter, when it reads a JSON body.</summary>
+    public Type? BodyType => Method.GetParameters().Select(p => p.ParameterType)
+        .FirstOrDefault(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(ApiBody<>))?.GetGenericArguments()[0];
+
+    public TemplateMatcher Matcher { get; } = new(TemplateParser.Parse(Route), new RouteValueDictionary());
+}
+
+/// <summary>
+/// The app's HTTP functions, read once from their <c>[Function]</c> and <c>[HttpTrigger]</c> attributes:
+/// the access check, the 404/405 answer, the domain's editable fields and the API document all use it,
+/// so none of them keeps a second list of routes.
+/// </summary>
+public static class HttpFunctionCatalog
+{
+    private static readonly Lazy<IReadOnlyList<HttpFunction>> Functions = new(() => Read(typeof(HttpFunctionCatalog).Assembly));
+
+    private static readonly Lazy<IReadOnlyDictionary<string, HttpFunction>> ByName =
+        new(() => Functions.Value.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase));
+
+    public static IReadOnlyList<HttpFunction> All => Functions.Value;
+
+    public static HttpFunction? Find(string name) => ByName.Value.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The methods that the /api routes matching <paramref name="path"/> allow (empty: no route has this path).
+    /// Only their templates are compared: none of them has a constraint.
+    /// </summary>
+    public static IReadOnlyList<string> MethodsFor(PathString path, string? except = null) => All
+        .Where(f => f.Name != except && f.Route.StartsWith("api/", StringComparison.Ordinal) && f.Matcher.TryMatch(path, new RouteValueDictionary()))
+        .SelectMany(f => f.Methods).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
+    public static IReadOnlyList<HttpFunction> Read(Assembly assembly) =>
+    [
+        .. from type in assembly.GetTypes()
+           from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+           let function = method.GetCustomAttribute<FunctionAttribute>()
+           let trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null)
+           where function is not null && trigger is not null
+           orderby function.Name
+           select new HttpFunction(function.Name, method, trigger.Route ?? function.Name,
+               (trigger.Methods ?? []).Select(m => m.ToUpperInvariant()).ToArray(),
+               method.GetCustomAttribute<RequiresAttribute>(), method.GetCustomAttribute<OwnIdempotencyAttribute>() is not null),
+    ];
+}
