@@ -425,8 +425,7 @@ public sealed partial class InfraTests(CompiledInfra infra) : IClassFixture<Comp
         Assert.StartsWith(subject["/blobServices/default/containers/".Length..], trigger.Path, StringComparison.Ordinal);
         Assert.True(trigger.Connection is null or "AzureWebJobsStorage", $"{trigger.Function} reads blobs through {trigger.Connection}, which no app setting configures");
         // An isolated worker's trigger must take its events from Event Grid: Flex Consumption does not poll.
-        // (The custom handler's function.json, replaced by the worker, carries no source.)
-        if (trigger.Worker) Assert.Equal("EventGrid", trigger.Source);
+        Assert.Equal("EventGrid", trigger.Source);
     }
 
     [Fact]
@@ -578,46 +577,22 @@ public sealed partial class InfraTests(CompiledInfra infra) : IClassFixture<Comp
         return (subscription, query["functionName"]["Host.Functions.".Length..], subject);
     }
 
-    private sealed record BlobTrigger(string Function, string Path, string? Source, string? Connection, bool Worker);
+    private sealed record BlobTrigger(string Function, string Path, string? Source, string? Connection);
 
     /// <summary>
     /// The app's blob triggers: [BlobTrigger("…")] parameters of [Function("…")] methods (the isolated worker),
     /// else the blobTrigger bindings of Functions/*/function.json (the custom handler it replaces).
     /// </summary>
+    /// <summary>The blob triggers of the built app, as the host reads them (functions.metadata).</summary>
     private static List<BlobTrigger> BlobTriggers()
     {
-        var project = Path.Combine(RepoPaths.RepoRoot, "functions", "ItaServerless.Functions");
-        var sources = Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"));
-        var worker = new List<BlobTrigger>();
-        foreach (var file in sources)
-        {
-            var text = File.ReadAllText(file);
-            foreach (Match attribute in BlobTriggerAttribute().Matches(text))
-            {
-                var function = FunctionAttribute().Matches(text[..attribute.Index]).LastOrDefault();
-                if (function is null) Assert.Fail($"{file}: a [BlobTrigger] without a [Function] before it");
-                var arguments = attribute.Groups["args"].Value;
-                var source = Regex.Match(arguments, @"Source\s*=\s*BlobTriggerSource\.(\w+)");
-                var connection = Regex.Match(arguments, @"Connection\s*=\s*""([^""]*)""");
-                worker.Add(new(function.Groups["name"].Value, attribute.Groups["path"].Value,
-                    source.Success ? source.Groups[1].Value : null, connection.Success ? connection.Groups[1].Value : null, Worker: true));
-            }
-        }
-        if (worker.Count > 0) return worker;
-
-        var handler = new List<BlobTrigger>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(project, "Functions"), "function.json", SearchOption.AllDirectories))
-        {
-            using var json = JsonDocument.Parse(File.ReadAllText(file));
-            foreach (var binding in json.RootElement.GetProperty("bindings").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "blobTrigger"))
-            {
-                handler.Add(new(Path.GetFileName(Path.GetDirectoryName(file)!), binding.GetProperty("path").GetString()!,
-                    binding.TryGetProperty("source", out var s) ? s.GetString() : null,
-                    binding.TryGetProperty("connection", out var c) ? c.GetString() : null, Worker: false));
-            }
-        }
-        return handler;
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Hosting.WorkerFixture.AppDirectory, "functions.metadata")));
+        return metadata.RootElement.EnumerateArray()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "blobTrigger")
+                .Select(b => new BlobTrigger(f.GetProperty("name").GetString()!, b.GetProperty("path").GetString()!,
+                    b.TryGetProperty("source", out var source) ? source.GetString() : null,
+                    b.TryGetProperty("connection", out var connection) ? connection.GetString() : null)))
+            .ToList();
     }
 
     [GeneratedRegex("\"(ITA_[A-Z0-9_]+)\"")]
@@ -626,10 +601,4 @@ public sealed partial class InfraTests(CompiledInfra infra) : IClassFixture<Comp
     // reference(…'Microsoft.Resources/deployments', 'storage'), '2025-04-01').outputs.name.value
     [GeneratedRegex(@"'Microsoft\.Resources/deployments', '(\w+)'\), '[\d-]+'\)\.outputs\.(\w+)\.value")]
     private static partial Regex ModuleOutput();
-
-    [GeneratedRegex(@"\[BlobTrigger\(\s*""(?<path>[^""]+)""(?<args>[^\]]*)\)\]")]
-    private static partial Regex BlobTriggerAttribute();
-
-    [GeneratedRegex(@"\[Function\(\s*(?:""(?<name>\w+)""|nameof\((?:\w+\.)*(?<name>\w+)\))\s*\)\]")]
-    private static partial Regex FunctionAttribute();
 }
