@@ -59,7 +59,7 @@ public sealed class HostFixture : IAsyncLifetime
         Options = new FunctionsHostOptions
         {
             AppDirectory = WorkerDirectory,
-            Port = FreePort(),
+            Port = Ports.Free(),
             StorageConnection = _azurite.ConnectionString,
             HostId = AzuriteFixture.UniqueName("host"),
             BlobPollInterval = TimeSpan.FromMilliseconds(200),
@@ -112,14 +112,6 @@ public sealed class HostFixture : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
 
 public sealed record LogEntry(string Category, LogLevel Level, string Message);

@@ -27,9 +27,9 @@ public sealed class AzuriteServer : IDisposable
     {
         DataDirectory = dataDirectory;
         SkipApiVersionCheck = skipApiVersionCheck;
-        BlobPort = FreePort();
-        QueuePort = FreePort();
-        TablePort = FreePort();
+        BlobPort = Ports.Free();
+        QueuePort = Ports.Free();
+        TablePort = Ports.Free();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
     }
 
@@ -238,12 +238,4 @@ public sealed class AzuriteServer : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

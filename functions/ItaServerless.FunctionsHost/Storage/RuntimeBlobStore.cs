@@ -1,57 +1,16 @@
 // SPDX-License-Identifier: MIT
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using ItaServerless.Storage.Blobs;
 
 namespace ItaServerless.FunctionsHost.Storage;
 
-/// <summary>A small JSON document read from a blob, with its ETag.</summary>
-public sealed record StoredJson<T>(T? Value, ETag ETag);
-
-/// <summary>What the host needs from Blob Storage: small JSON records, create-only writes, and leases as locks.</summary>
-public sealed class RuntimeBlobStore(BlobServiceClient service)
+/// <summary>What the host needs from Blob Storage beyond JSON records: create-only writes, and leases as locks.</summary>
+public sealed class RuntimeBlobStore(BlobServiceClient service) : JsonBlobStore(service, new JsonSerializerOptions(JsonSerializerDefaults.General))
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
-    private readonly ConcurrentDictionary<string, bool> _containers = new(StringComparer.Ordinal);
-
-    public BlobServiceClient Service { get; } = service;
-
-    public BlobClient Blob(string container, string name) => Service.GetBlobContainerClient(container).GetBlobClient(name);
-
-    public async Task EnsureContainerAsync(string container, CancellationToken cancellationToken)
-    {
-        if (_containers.ContainsKey(container)) return;
-        await Service.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        _containers[container] = true;
-    }
-
-    /// <summary>Null when absent; an empty blob (a fresh lock or receipt) reads as a default value.</summary>
-    public async Task<StoredJson<T>?> ReadJsonAsync<T>(string container, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = (await Blob(container, name).DownloadContentAsync(cancellationToken)).Value;
-            var value = result.Content.ToMemory().Length == 0 ? default : result.Content.ToObjectFromJson<T>(Json);
-            return new StoredJson<T>(value, result.Details.ETag);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Writes a JSON blob, under a lease when given.</summary>
-    public async Task WriteJsonAsync<T>(string container, string name, T value, string? leaseId, CancellationToken cancellationToken)
-    {
-        await EnsureContainerAsync(container, cancellationToken);
-        await Blob(container, name).UploadAsync(BinaryData.FromObjectAsJson(value, Json),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = leaseId is null ? null : new BlobRequestConditions { LeaseId = leaseId } },
-            cancellationToken);
-    }
-
     /// <summary>Creates the blob unless it exists; returns what is stored afterwards (ours, or the one that won the race).</summary>
     public async Task<T> GetOrCreateJsonAsync<T>(string container, string name, Func<T> create, CancellationToken cancellationToken) where T : class
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ItaServerless.FunctionsHost.Functions;
 using ItaServerless.FunctionsHost.Storage;
+using ItaServerless.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker.Grpc.Messages;
 
 namespace ItaServerless.FunctionsHost.Timers;

@@ -61,7 +61,7 @@ public sealed class WorkerFixture : IAsyncLifetime
         Options = new FunctionsHostOptions
         {
             AppDirectory = AppDirectory,
-            Port = FreePort(),
+            Port = Ports.Free(),
             StorageConnection = _azurite.ConnectionString,
             HostId = AzuriteFixture.UniqueName("worker"),
             MasterKey = AdminKey,
@@ -108,12 +108,4 @@ public sealed class WorkerFixture : IAsyncLifetime
         try { Directory.Delete(Outbox, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

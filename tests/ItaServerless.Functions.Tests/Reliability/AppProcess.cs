@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
+using ItaServerless.Testing;
+
 namespace ItaServerless.Functions.Tests.Reliability;
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed class AppProcess : IDisposable
         var dll = Path.Combine(folder, "ItaServerless.FunctionsHost.dll");
         if (!File.Exists(dll) || !File.Exists(Path.Combine(Hosting.WorkerFixture.AppDirectory, "worker.config.json")))
             throw new InvalidOperationException($"The built host or worker is missing: {dll}, {Hosting.WorkerFixture.AppDirectory}");
-        var port = FreePort();
+        var port = Ports.Free();
         var psi = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = folder,
@@ -111,12 +113,4 @@ public sealed class AppProcess : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

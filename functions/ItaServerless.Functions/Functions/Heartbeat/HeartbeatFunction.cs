@@ -22,7 +22,7 @@ public sealed class HeartbeatFunction(AppBlobStore store, TimeProvider clock, IL
     public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await store.WriteJsonAsync(Container, BlobName, new HeartbeatRecord(now, timer.IsPastDue, timer.ScheduleStatus?.Next), cancellationToken);
+        await store.WriteJsonAsync(Container, BlobName, new HeartbeatRecord(now, timer.IsPastDue, timer.ScheduleStatus?.Next), leaseId: null, cancellationToken);
         logger.LogInformation("Heartbeat at {Now:O}{PastDue}", now, timer.IsPastDue ? " (past due)" : "");
     }
 }
