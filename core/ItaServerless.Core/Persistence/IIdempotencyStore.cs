@@ -1,8 +1,16 @@
 // SPDX-License-Identifier: MIT
 namespace ItaServerless.Core.Persistence;
 
-/// <summary>The answer a request got the first time, kept so a retry gets the same answer.</summary>
-public sealed record StoredResponse(int Status, string? ContentType, string? Location, string? ETag, byte[] Body);
+/// <summary>Why a stored answer has no body: it carried a secret, or it was too large to keep.</summary>
+public enum WithheldBody
+{
+    None,
+    Secret,
+    TooLarge,
+}
+
+/// <summary>The answer a request got the first time, kept so a retry gets the same answer (or, when <see cref="Withheld"/>, where it is).</summary>
+public sealed record StoredResponse(int Status, string? ContentType, string? Location, string? ETag, byte[] Body, WithheldBody Withheld = WithheldBody.None);
 
 public enum IdempotencyState
 {
@@ -23,10 +31,14 @@ public sealed record IdempotencyClaim(IdempotencyState State, StoredResponse? Re
 
 /// <summary>
 /// Idempotency keys of non-idempotent requests (POST): the first call claims the key, stores its
-/// answer when it succeeds, and later calls with the same key and body get that answer again.
+/// answer when it succeeds, and later calls with the same key and body get that answer again, for
+/// <see cref="Retention"/>; after that the key is free again.
 /// </summary>
 public interface IIdempotencyStore
 {
+    /// <summary>How long an answer is kept for retries (a day, as is usual for idempotency keys).</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
     /// <param name="scope">Who and where (e.g. the organization), so keys never collide across tenants.</param>
     /// <param name="key">The client's key, hashed together with the route by the caller.</param>
     /// <param name="requestHash">A hash of the request body: the same key with another body is refused.</param>

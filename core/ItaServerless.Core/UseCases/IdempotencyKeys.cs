@@ -15,6 +15,11 @@ public static class IdempotencyKeys
     public static ValidationError Reused { get; } = new(ErrorCodes.KeyReused, Field,
         "Idempotency-Key นี้เคยใช้กับข้อมูลอื่นแล้ว", "This Idempotency-Key was used with a different request body.");
 
+    /// <summary>The retry of a request whose answer carried a secret (a new token): the secret is shown once, never again.</summary>
+    public static ValidationError SecretNotReplayed { get; } = new(ErrorCodes.SecretNotReplayed, Field,
+        "คำขอนี้ดำเนินการไปแล้ว โทเคนแสดงเพียงครั้งเดียว หากไม่ได้เก็บไว้ ให้ยกเลิกโทเคนนั้นแล้วออกใหม่",
+        "This request was done already; its token is shown only once. If it was lost, revoke that token and issue another.");
+
     /// <summary>Null for a usable key: at most <see cref="MaxLength"/> characters, no control character.</summary>
     public static ValidationError? Check(string key)
     {

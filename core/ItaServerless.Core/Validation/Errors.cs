@@ -35,6 +35,7 @@ public static class ErrorCodes
     public const string IfMatchRequired = "if_match_required";
     public const string StaleEtag = "stale_etag";
     public const string KeyReused = "key_reused";
+    public const string SecretNotReplayed = "secret_not_replayed";
     public const string RequestInProgress = "request_in_progress";
     public const string ReportFailed = "report_failed";
     public const string ReportNotReady = "report_not_ready";

@@ -9,7 +9,7 @@ namespace ItaServerless.Storage.Repositories;
 /// <summary>
 /// Idempotency keys in table <c>Idempotency</c>: PartitionKey = scope (organization), RowKey = the
 /// caller's hashed key. A claim is a create-only insert; a claim left pending by a crash is taken
-/// over after <see cref="ClaimTimeout"/>.
+/// over after <see cref="ClaimTimeout"/>, and any record after <see cref="IIdempotencyStore.Retention"/>.
 /// </summary>
 public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencyStore
 {
@@ -31,15 +31,19 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
 
         var stored = await Table.FindEntityAsync(scope, key, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (stored is null) return await ClaimAsync(scope, key, requestHash, now, cancellationToken).ConfigureAwait(false);
-        if (stored.GetString("RequestHash") != requestHash) return new IdempotencyClaim(IdempotencyState.Mismatch);
-        if (stored.GetString("State") == "completed")
+        var claimedAt = stored.GetDateTimeOffset("ClaimedAt");
+        var expired = claimedAt is null || now - claimedAt >= IIdempotencyStore.Retention;
+        if (!expired && stored.GetString("RequestHash") != requestHash) return new IdempotencyClaim(IdempotencyState.Mismatch);
+        if (!expired && stored.GetString("State") == "completed")
         {
             return new IdempotencyClaim(IdempotencyState.Completed, new StoredResponse(
                 stored.GetInt32("Status") ?? 200, stored.GetString("ContentType"), stored.GetString("Location"),
-                stored.GetString("ResponseETag"), stored.GetBinary("Body") ?? []));
+                stored.GetString("ResponseETag"), stored.GetBinary("Body") ?? [],
+                Enum.TryParse<WithheldBody>(stored.GetString("Withheld"), out var withheld) ? withheld : WithheldBody.None));
         }
 
-        if (stored.GetDateTimeOffset("ClaimedAt") is { } at && now - at < ClaimTimeout) return new IdempotencyClaim(IdempotencyState.InProgress);
+        // A pending claim is taken over once a crash can be assumed; any record once it has expired.
+        if (!expired && now - claimedAt < ClaimTimeout) return new IdempotencyClaim(IdempotencyState.InProgress);
         try
         {
             await Table.UpdateEntityAsync(claim, stored.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -61,6 +65,7 @@ public sealed class TableIdempotencyStore(StorageTables tables) : IIdempotencySt
             ["Location"] = response.Location,
             ["ResponseETag"] = response.ETag,
             ["Body"] = response.Body,
+            ["Withheld"] = response.Withheld == WithheldBody.None ? null : response.Withheld.ToString(),
         };
         await Table.UpsertEntityAsync(entity.WithoutNulls(), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }

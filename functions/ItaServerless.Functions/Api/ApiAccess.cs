@@ -35,6 +35,10 @@ public sealed class RequiresAttribute(AccessNeed need) : Attribute
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class OwnIdempotencyAttribute : Attribute;
 
+/// <summary>On a function whose answer carries a secret (a new token): a retry with its Idempotency-Key never gets it again.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class SecretAnswerAttribute : Attribute;
+
 /// <summary>
 /// Authenticates API requests. The admin key comes in <c>x-functions-key</c> (as Azure Functions
 /// keys do); organization tokens as <c>Authorization: Bearer ita.&lt;id&gt;.&lt;secret&gt;</c> and are

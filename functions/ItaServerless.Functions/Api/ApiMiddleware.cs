@@ -49,7 +49,7 @@ public static class ApiPipeline
                 return;
             }
 
-            if (Idempotency.Applies(http, function)) await http.RequestServices.GetRequiredService<Idempotency>().RunAsync(http, invoke, answer);
+            if (Idempotency.Applies(http, function)) await http.RequestServices.GetRequiredService<Idempotency>().RunAsync(http, function!, invoke, answer);
             else await invoke();
         }
         catch (Exception e) when (!http.Response.HasStarted && Map(e, http) is { } problem)

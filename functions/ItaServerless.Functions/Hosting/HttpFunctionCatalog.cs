@@ -7,7 +7,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace ItaServerless.Functions.Hosting;
 
 /// <summary>One HTTP function as its attributes declare it: name, route, methods, access, the body it reads.</summary>
-public sealed record HttpFunction(string Name, MethodInfo Method, string Route, IReadOnlyList<string> Methods, RequiresAttribute? Access, bool OwnIdempotency)
+public sealed record HttpFunction(string Name, MethodInfo Method, string Route, IReadOnlyList<string> Methods, RequiresAttribute? Access, bool OwnIdempotency,
+    bool SecretAnswer)
 {
     /// <summary>T of the function's <see cref="ApiBody{T}"/> parameter, when it reads a JSON body.</summary>
     public Type? BodyType => Method.GetParameters().Select(p => p.ParameterType)
@@ -50,6 +51,7 @@ public static class HttpFunctionCatalog
            orderby function.Name
            select new HttpFunction(function.Name, method, trigger.Route ?? function.Name,
                (trigger.Methods ?? []).Select(m => m.ToUpperInvariant()).ToArray(),
-               method.GetCustomAttribute<RequiresAttribute>(), method.GetCustomAttribute<OwnIdempotencyAttribute>() is not null),
+               method.GetCustomAttribute<RequiresAttribute>(), method.GetCustomAttribute<OwnIdempotencyAttribute>() is not null,
+               method.GetCustomAttribute<SecretAnswerAttribute>() is not null),
     ];
 }

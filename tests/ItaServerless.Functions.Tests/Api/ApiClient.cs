@@ -15,6 +15,9 @@ public sealed record ApiAnswer(HttpStatusCode Status, JsonNode? Body, string? ET
     /// <summary>The Retry-After header, when the answer has one.</summary>
     public string? RetryAfter { get; init; }
 
+    /// <summary>The Location header, when the answer has one.</summary>
+    public string? Location { get; init; }
+
     public JsonNode Json => Body ?? throw new InvalidOperationException($"No JSON body ({Status}).");
 
     /// <summary>(field, code) of every error in a problem body.</summary>
@@ -97,6 +100,7 @@ public sealed class ApiClient(HttpClient http)
         return new ApiAnswer(response.StatusCode, json, response.Headers.ETag?.ToString(), response.Content.Headers.ContentType?.MediaType)
         {
             RetryAfter = response.Headers.RetryAfter?.ToString(),
+            Location = response.Headers.Location?.ToString(),
         };
     }
 }

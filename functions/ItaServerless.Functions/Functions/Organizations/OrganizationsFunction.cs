@@ -152,7 +152,7 @@ public sealed class OrganizationsFunction(
         return TypedResults.Ok(ItemList.Of(items.OrderBy(t => t.CreatedAt)));
     }
 
-    [Function("IssueToken"), Requires(AccessNeed.Edit)]
+    [Function("IssueToken"), Requires(AccessNeed.Edit), SecretAnswer]
     public async Task<Results<Created<TokenIssued>, ApiProblemResult>> IssueTokenAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Org + "/tokens")] HttpRequest request, string org, ApiBody<TokenDraft> body,
         CancellationToken ct)
