@@ -5,7 +5,7 @@
 #   scripts/deploy.sh ENV_NAME LOCATION    publish, provision infra/main.bicep, zip-deploy, Event Grid, smoke-test
 #   scripts/deploy.sh ENV_NAME LOCATION --what-if   show what provisioning would change, deploy nothing
 #
-# Settings from the environment: ITA_ADMIN_KEY (generated and printed once when unset; keep it),
+# Settings from the environment: ITA_ADMIN_KEY (generated once into .azure/ENV_NAME/admin-key when unset; keep it),
 # ITA_SOURCE_URL (optional), AZURE_SUBSCRIPTION_ID (optional, else the CLI's default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,10 @@ az account show >/dev/null 2>&1 || { echo "deploy: run 'az login' first" >&2; ex
 if [ -z "${ITA_ADMIN_KEY:-}" ]; then
   if [ "$mode" = deploy ]; then
     ITA_ADMIN_KEY=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
-    echo "deploy: generated ITA_ADMIN_KEY=$ITA_ADMIN_KEY (store it; pass it again on the next deploy)" >&2
+    # Never printed (CI logs keep what scripts print): kept in a file only its owner reads.
+    key_file=".azure/$env_name/admin-key"
+    mkdir -p "$(dirname "$key_file")" && (umask 077; printf '%s\n' "$ITA_ADMIN_KEY" > "$key_file")
+    echo "deploy: generated ITA_ADMIN_KEY into $key_file (keep it; pass it again as ITA_ADMIN_KEY on the next deploy)" >&2
   else
     ITA_ADMIN_KEY=$(printf 'x%.0s' $(seq 32))  # what-if never stores it
   fi

@@ -44,13 +44,26 @@ public sealed class SecretAnswerAttribute : Attribute;
 /// keys do); organization tokens as <c>Authorization: Bearer ita.&lt;id&gt;.&lt;secret&gt;</c> and are
 /// looked up only inside the organization named by the route, so a token never crosses tenants.
 /// </summary>
-public sealed class ApiAuthenticator(IAccessGrantStore grants, IOptions<FunctionsAppOptions> options, TimeProvider clock)
+public sealed class ApiAuthenticator
 {
     public const string AdminKeyHeader = "x-functions-key";
 
+    private readonly IAccessGrantStore _grants;
+    private readonly TimeProvider _clock;
+    private readonly string? _adminKey;
+
+    public ApiAuthenticator(IAccessGrantStore grants, IOptions<FunctionsAppOptions> options, TimeProvider clock, ILogger<ApiAuthenticator> logger)
+    {
+        _grants = grants;
+        _clock = clock;
+        var key = options.Value.AdminKey;
+        _adminKey = key is { Length: >= FunctionsAppOptions.MinAdminKeyLength } ? key : null;
+        if (key is { Length: > 0 } && _adminKey is null)
+            logger.LogError("ITA_ADMIN_KEY is shorter than {Length} characters: no admin request is accepted until it is longer.", FunctionsAppOptions.MinAdminKeyLength);
+    }
+
     public bool IsAdmin(HttpRequest request) =>
-        options.Value.AdminKey is { Length: > 0 } key &&
-        AccessTokens.KeyEquals(request.Headers[AdminKeyHeader].FirstOrDefault(), key);
+        _adminKey is not null && AccessTokens.KeyEquals(request.Headers[AdminKeyHeader].FirstOrDefault(), _adminKey);
 
     /// <summary>The caller for <paramref name="org"/>, or null when neither key nor token is valid there.</summary>
     public async Task<Caller?> AuthenticateAsync(HttpRequest request, string? org, CancellationToken cancellationToken)
@@ -63,8 +76,8 @@ public sealed class ApiAuthenticator(IAccessGrantStore grants, IOptions<Function
         if (header is null || !header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return null;
         if (!AccessTokens.TryParse(header[scheme.Length..].Trim(), out var tokenId, out var secret)) return null;
 
-        var grant = await grants.FindAsync(org, tokenId, cancellationToken);
-        return grant is not null && AccessTokens.Verify(grant, secret, clock.GetUtcNow()) ? Caller.Holder(grant) : null;
+        var grant = await _grants.FindAsync(org, tokenId, cancellationToken);
+        return grant is not null && AccessTokens.Verify(grant, secret, _clock.GetUtcNow()) ? Caller.Holder(grant) : null;
     }
 }
 

@@ -7,7 +7,10 @@ namespace ItaServerless.Functions.Hosting;
 /// </summary>
 public sealed class FunctionsAppOptions
 {
-    /// <summary>The key of the admin routes (header x-functions-key); without it no request is an admin's.</summary>
+    /// <summary>Shorter admin keys are refused: a guessable key would open every organization.</summary>
+    public const int MinAdminKeyLength = 32;
+
+    /// <summary>The key of the admin routes (header x-functions-key); without it (or shorter than 32 characters) no request is an admin's.</summary>
     public string? AdminKey { get; set; }
 
     /// <summary>Tries per blob before the runtime gives up on it (the host's default maxDequeueCount).</summary>

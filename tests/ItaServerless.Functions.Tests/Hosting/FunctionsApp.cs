@@ -23,7 +23,7 @@ namespace ItaServerless.Functions.Tests.Hosting;
 /// </summary>
 public sealed class FunctionsApp : IDisposable
 {
-    public const string AdminKey = "test-admin-key";
+    public const string AdminKey = "test-admin-key-of-at-least-32-characters";
 
     private readonly WebApplication _app;
 

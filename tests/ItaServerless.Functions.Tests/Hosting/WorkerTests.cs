@@ -21,7 +21,17 @@ public sealed class WorkerTests(WorkerFixture app)
         using var form = await http.GetAsync("/api/app/");
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         Assert.Equal("text/html", form.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("lang=\"th\"", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await form.Content.ReadAsStringAsync();
+        Assert.Contains("lang=\"th\"", html, StringComparison.Ordinal);
+        // Security headers (security issue, item 8): a strict policy the form can live with, since it has no inline script or style.
+        var policy = string.Join(";", form.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)", html);
+        Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(form.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(form.Headers.GetValues("Referrer-Policy")));
     }
 
     [Fact]
@@ -37,6 +47,25 @@ public sealed class WorkerTests(WorkerFixture app)
         var problem = JsonNode.Parse(await patch.Content.ReadAsStringAsync())!;
         Assert.Equal("method_not_allowed", problem["errors"]![0]!["code"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(problem["titleTh"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("/RenderReport")]
+    [InlineData("/SendReminders")]
+    [InlineData("/PublishReports")]
+    [InlineData("/Heartbeat")]
+    public async Task Timer_and_blob_functions_are_not_reachable_over_http_without_the_master_key(string path)
+    {
+        // The custom handler's POST /{FunctionName} routes took forged payloads (security issue, item 2); the worker has none.
+        using var http = app.CreateClient();
+        var forged = new StringContent("""{"Data":{"request":"{}"},"Metadata":{"name":"org/2569/forged.json"}}""", Encoding.UTF8, "application/json");
+        // (405 from routing: the only one-segment route is the site's root, a GET.)
+        Assert.Contains((await http.PostAsync(path, forged)).StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/api" + path, forged)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync("/admin/functions" + path, forged)).StatusCode);
+        using var wrongKey = new HttpRequestMessage(HttpMethod.Post, "/admin/functions" + path) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        wrongKey.Headers.Add("x-functions-key", WorkerFixture.AdminKey + "x");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(wrongKey)).StatusCode);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ namespace ItaServerless.Functions.Tests.Reliability;
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string AdminKey = "crash-test-admin-key";
+    private const string AdminKey = "crash-test-admin-key-of-32-characters";
     private const int Reports = 4;
     private static readonly string[] Units = ["office", "finance"];
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ita-crash-" + Guid.NewGuid().ToString("N")[..10]);
