@@ -30,6 +30,8 @@ export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
 # Reminders go to files here when no SMTP server is configured.
 export Notifications__FileSink__Directory="${Notifications__FileSink__Directory:-$PWD/.azurite/outbox}"
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
+# Development: organization webhooks may be plain http on this machine (in Azure: https to public addresses only).
+export Notifications__Webhook__AllowLocalTargets="${Notifications__Webhook__AllowLocalTargets:-true}"
 
 dotnet build functions/ItaServerless.Functions -c Release -nologo -v q
 dotnet build functions/ItaServerless.FunctionsHost -c Release -nologo -v q

@@ -31,6 +31,7 @@ public sealed class WebhookReceiver : IAsyncLifetime
             return Results.NoContent();
         });
         _app.MapPost("/fail", () => Results.StatusCode(500));
+        _app.MapPost("/elsewhere", () => Results.Redirect("/ok", permanent: false, preserveMethod: true));
         _app.MapPost("/hang", async (HttpContext context) => await Task.Delay(Timeout.Infinite, context.RequestAborted));
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single());
@@ -49,8 +50,9 @@ public class WebhookChannelTests : IClassFixture<WebhookReceiver>
 
     public WebhookChannelTests(WebhookReceiver receiver) => _receiver = receiver;
 
+    // The receiver is on the loopback over plain http: allowed here, as in development.
     private JsonWebhookChannel Channel(string path, TimeSpan? timeout = null) =>
-        new(Http, new Uri(_receiver.BaseAddress, path), new WebhookOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10) });
+        new(Http, new Uri(_receiver.BaseAddress, path), new WebhookOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10), AllowLocalTargets = true });
 
     [Fact]
     public async Task Posts_the_json_and_a_2xx_is_delivered()
@@ -97,4 +99,62 @@ public class WebhookChannelTests : IClassFixture<WebhookReceiver>
     [Fact]
     public void Only_absolute_http_urls_are_accepted() =>
         Assert.Throws<ArgumentException>(() => new JsonWebhookChannel(Http, new Uri("ftp://example.com/x"), new WebhookOptions()));
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("10.1.2.3")]
+    [InlineData("172.20.0.1")]
+    [InlineData("192.168.1.10")]
+    [InlineData("169.254.169.254")] // the cloud metadata service
+    [InlineData("100.64.0.1")]
+    [InlineData("0.0.0.0")]
+    [InlineData("::1")]
+    [InlineData("fe80::1")]
+    [InlineData("fd00::1")]
+    [InlineData("::ffff:127.0.0.1")]
+    public void Private_loopback_and_metadata_addresses_are_not_public(string address) =>
+        Assert.False(WebhookHttp.IsPublic(System.Net.IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("8.8.8.8")]
+    [InlineData("203.150.10.1")]
+    [InlineData("2606:4700::1111")]
+    public void Internet_addresses_are_public(string address) => Assert.True(WebhookHttp.IsPublic(System.Net.IPAddress.Parse(address)));
+
+    [Fact]
+    public async Task In_production_a_webhook_never_reaches_the_apps_own_network_and_says_nothing_about_it()
+    {
+        var options = new WebhookOptions();
+        using var http = WebhookHttp.Create(options);
+        var logged = new List<string>();
+        var message = Samples.Message(new DateOnly(2026, 4, 23));
+        var before = _receiver.Received.Count;
+
+        // Plain http is refused outright; https to the loopback is refused when connecting (whatever the name resolves to).
+        var plain = await new JsonWebhookChannel(http, new Uri(_receiver.BaseAddress, "/ok"), options, logged.Add).SendAsync(message);
+        Assert.False(plain.Delivered);
+        Assert.Contains("https", plain.Detail, StringComparison.Ordinal);
+        var secure = new UriBuilder(_receiver.BaseAddress) { Scheme = "https", Path = "/ok" }.Uri;
+        foreach (var target in new[] { secure, new UriBuilder(secure) { Host = "localhost" }.Uri })
+        {
+            var refused = await new JsonWebhookChannel(http, target, options, logged.Add).SendAsync(message);
+            Assert.False(refused.Delivered);
+            Assert.Equal("the webhook URL does not lead to a public address", refused.Detail);
+            Assert.DoesNotContain(_receiver.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), refused.Detail, StringComparison.Ordinal);
+        }
+        Assert.Equal(before, _receiver.Received.Count);
+        Assert.Equal(2, logged.Count); // the details go to the log
+    }
+
+    [Fact]
+    public async Task A_redirect_is_not_followed()
+    {
+        var options = new WebhookOptions { AllowLocalTargets = true };
+        using var http = WebhookHttp.Create(options);
+        var before = _receiver.Received.Count;
+        var result = await new JsonWebhookChannel(http, new Uri(_receiver.BaseAddress, "/elsewhere"), options).SendAsync(Samples.Message(new DateOnly(2026, 4, 23)));
+        Assert.False(result.Delivered);
+        Assert.StartsWith("HTTP 307", result.Detail, StringComparison.Ordinal);
+        Assert.Equal(before, _receiver.Received.Count);
+    }
 }

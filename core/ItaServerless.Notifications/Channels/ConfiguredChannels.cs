@@ -13,9 +13,11 @@ public sealed class ConfiguredChannels : IReminderChannelSource
     private readonly IReadOnlyList<IReminderChannel> _shared;
     private readonly HttpClient _http;
     private readonly WebhookOptions _webhook;
+    private readonly Action<string>? _log;
 
-    public ConfiguredChannels(IEnumerable<IReminderChannel> shared, HttpClient http, WebhookOptions webhook)
+    public ConfiguredChannels(IEnumerable<IReminderChannel> shared, HttpClient http, WebhookOptions webhook, Action<string>? log = null)
     {
+        _log = log;
         _shared = shared?.ToArray() ?? throw new ArgumentNullException(nameof(shared));
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _webhook = webhook ?? throw new ArgumentNullException(nameof(webhook));
@@ -30,6 +32,6 @@ public sealed class ConfiguredChannels : IReminderChannelSource
     public IReadOnlyList<IReminderChannel> For(Organization organization)
     {
         ArgumentNullException.ThrowIfNull(organization);
-        return organization.Webhook is { } url ? [.. _shared, new JsonWebhookChannel(_http, url, _webhook)] : _shared;
+        return organization.Webhook is { } url ? [.. _shared, new JsonWebhookChannel(_http, url, _webhook, _log)] : _shared;
     }
 }

@@ -9,13 +9,18 @@ namespace ItaServerless.Notifications.Channels;
 public sealed class WebhookOptions
 {
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Development and tests only: plain http and loopback or private addresses are allowed.</summary>
+    public bool AllowLocalTargets { get; set; }
 }
 
 /// <summary>
 /// POSTs <see cref="ReminderMessage.WebhookJson"/> to an organization's URL (e.g. a chat
 /// tool's incoming webhook). 2xx = delivered; any other status, a network error or the
 /// timeout = failed. The header Idempotency-Key carries the reminder key so that a receiver
-/// can drop a retry it already has.
+/// can drop a retry it already has. Only https (unless <see cref="WebhookOptions.AllowLocalTargets"/>);
+/// what went wrong on the network is logged, and the reminder log (which reporters read) gets a
+/// generic reason, so that the webhook cannot be used to probe the app's network.
 /// </summary>
 public sealed class JsonWebhookChannel : IReminderChannel
 {
@@ -24,8 +29,12 @@ public sealed class JsonWebhookChannel : IReminderChannel
     private readonly WebhookOptions _options;
 
     /// <param name="http">A shared client (its own Timeout is not relied upon).</param>
-    public JsonWebhookChannel(HttpClient http, Uri endpoint, WebhookOptions options)
+    private readonly Action<string>? _log;
+
+    /// <param name="log">Where the network error's details go (never to the reminder log).</param>
+    public JsonWebhookChannel(HttpClient http, Uri endpoint, WebhookOptions options, Action<string>? log = null)
     {
+        _log = log;
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -42,6 +51,8 @@ public sealed class JsonWebhookChannel : IReminderChannel
     public async Task<DeliveryResult> SendAsync(ReminderMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (_endpoint.Scheme != Uri.UriSchemeHttps && !_options.AllowLocalTargets)
+            return DeliveryResult.Failure(Name, "the webhook URL must use https");
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
         {
             Content = new StringContent(message.WebhookJson, Encoding.UTF8, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }),
@@ -64,7 +75,10 @@ public sealed class JsonWebhookChannel : IReminderChannel
         }
         catch (HttpRequestException e)
         {
-            return DeliveryResult.Failure(Name, e.Message);
+            _log?.Invoke($"Webhook {_endpoint.Host}: {e.Message}{(e.InnerException is { } inner ? " (" + inner.Message + ")" : "")}");
+            return DeliveryResult.Failure(Name, e.InnerException is WebhookTargetRefusedException
+                ? "the webhook URL does not lead to a public address"
+                : "the webhook could not be reached");
         }
     }
 }

@@ -49,8 +49,8 @@ public static class ReminderRegistration
             }
 
             shared.AddRange(sp.GetServices<IReminderChannel>());
-            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
-            return new ConfiguredChannels(shared, http, sp.GetRequiredService<WebhookOptions>());
+            var webhook = sp.GetRequiredService<WebhookOptions>();
+            return new ConfiguredChannels(shared, WebhookHttp.Create(webhook), webhook, line => logger.LogWarning("{Line}", line));
         });
         services.AddSingleton<ReminderSweep>();
         return services;

@@ -49,6 +49,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
             ["Host:BlobLeaseDuration"] = "00:00:15", // a render the kill interrupted is taken over after 15 s
             ["Notifications:FileSink:Directory"] = Path.Combine(_root, "outbox"),
             ["Notifications:Sweep:ClaimLease"] = "00:00:03",
+            ["Notifications:Webhook:AllowLocalTargets"] = "true", // the test's webhook listens on the loopback
             ["Logging:LogLevel:Default"] = "Warning",
         };
 

@@ -23,9 +23,11 @@ public sealed record OrganizationResource(
     bool AutoPublish,
     string? Webhook)
 {
-    public static OrganizationResource From(Organization o) => new(
+    /// <param name="showWebhook">The webhook URL is a secret of the chat tool: editors see it, reporters do not.</param>
+    public static OrganizationResource From(Organization o, bool showWebhook = true) => new(
         o.Id, o.Name, o.Kind.Code(), o.District, o.Province, o.Phone, o.DocumentPrefix, o.Website?.ToString(),
-        new DueDatesResource(o.DueDates.SixMonths.ToString(), o.DueDates.TwelveMonths.ToString()), o.AutoPublish, o.Webhook?.ToString());
+        new DueDatesResource(o.DueDates.SixMonths.ToString(), o.DueDates.TwelveMonths.ToString()), o.AutoPublish,
+        showWebhook ? o.Webhook?.ToString() : null);
 }
 
 /// <summary>The answer to creating an organization: the organization and its first editor token (shown once).</summary>

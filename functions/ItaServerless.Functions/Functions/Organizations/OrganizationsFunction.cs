@@ -50,7 +50,7 @@ public sealed class OrganizationsFunction(
         var found = await orgs.GetAsync(org, ct);
         if (found is null) return OrganizationSubjects.NotFound.ToProblem();
         request.HttpContext.Response.SetETag(found.Version);
-        return TypedResults.Ok(OrganizationResource.From(found.Value));
+        return TypedResults.Ok(OrganizationResource.From(found.Value, showWebhook: request.HttpContext.Caller().CanEdit(org)));
     }
 
     [Function("UpdateOrganization"), Requires(AccessNeed.Edit)]
