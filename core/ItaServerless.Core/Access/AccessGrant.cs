@@ -11,6 +11,12 @@ public enum AccessRole
 
     /// <summary>Progress reports only, optionally for the measures of one unit.</summary>
     Reporter,
+
+    /// <summary>
+    /// The deadline calendar only: calendar apps put their secret in the feed's URL, where proxies and
+    /// request logs see it, so that secret opens nothing else.
+    /// </summary>
+    Calendar,
 }
 
 /// <summary>
@@ -31,8 +37,11 @@ public sealed record AccessGrant(
     public bool IsActiveAt(DateTimeOffset now) =>
         RevokedAt is null && (ExpiresAt is null || now < ExpiresAt);
 
-    /// <summary>May this token read the organization's data?</summary>
-    public bool CanRead(string organizationId) => OrganizationId == organizationId;
+    /// <summary>May this token read the organization's data? (A calendar token reads its calendar only.)</summary>
+    public bool CanRead(string organizationId) => OrganizationId == organizationId && Role != AccessRole.Calendar;
+
+    /// <summary>May it read the organization's deadline calendar?</summary>
+    public bool CanReadCalendar(string organizationId) => OrganizationId == organizationId;
 
     /// <summary>May it change the organization, its units, officials, scores and measures?</summary>
     public bool CanEdit(string organizationId) => CanRead(organizationId) && Role == AccessRole.Editor;

@@ -3,14 +3,19 @@ using ItaServerless.Core.Validation;
 
 namespace ItaServerless.Core.Access;
 
-/// <summary>The one spelling of the roles in the API: "editor" and "reporter" (and "admin" for the admin key).</summary>
+/// <summary>The one spelling of the roles in the API: "editor", "reporter" and "calendar" (and "admin" for the admin key).</summary>
 public static class AccessRoles
 {
     public const string AdminCode = "admin";
 
-    public static string Code(this AccessRole role) => role == AccessRole.Editor ? "editor" : "reporter";
+    public static string Code(this AccessRole role) => role switch
+    {
+        AccessRole.Editor => "editor",
+        AccessRole.Reporter => "reporter",
+        _ => "calendar",
+    };
 
-    /// <summary>"editor" or "reporter", exactly (surrounding spaces ignored).</summary>
+    /// <summary>"editor", "reporter" or "calendar", exactly (surrounding spaces ignored).</summary>
     public static Validated<AccessRole> Parse(string? code, string field = "role")
     {
         var text = code?.Trim();
@@ -21,6 +26,6 @@ public static class AccessRoles
         }
 
         return Validated<AccessRole>.Fail(new ValidationError(ErrorCodes.UnknownValue, field,
-            "บทบาทต้องเป็น editor หรือ reporter", "The role must be editor or reporter."));
+            "บทบาทต้องเป็น editor, reporter หรือ calendar", "The role must be editor, reporter or calendar."));
     }
 }

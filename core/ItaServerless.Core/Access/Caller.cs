@@ -23,6 +23,11 @@ public sealed record Caller
 
     public bool CanRead(string organizationId) => Grant?.CanRead(organizationId) ?? true;
 
+    public bool CanReadCalendar(string organizationId) => Grant?.CanReadCalendar(organizationId) ?? true;
+
+    /// <summary>A calendar-only token (its secret travels in URLs).</summary>
+    public bool IsCalendarOnly => Grant?.Role == AccessRole.Calendar;
+
     public bool CanEdit(string organizationId) => Grant?.CanEdit(organizationId) ?? true;
 
     /// <summary>May it report progress on a measure of <paramref name="organizationId"/> with these responsible units?</summary>

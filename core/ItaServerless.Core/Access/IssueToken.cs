@@ -36,6 +36,8 @@ public sealed class IssueToken(IAccessGrantStore grants, IOrganizationRepository
             // An unknown role is checked like a reporter's, so every bad field is named at once.
             if (role.IsValid && role.Value == AccessRole.Editor)
                 errors.Add(ErrorCodes.NotAllowed, "unit", "โทเคนผู้แก้ไขใช้ได้ทั้งองค์กร ไม่ผูกกับส่วนราชการ", "An editor token covers the whole organization; it has no unit.");
+            else if (role.IsValid && role.Value == AccessRole.Calendar)
+                errors.Add(ErrorCodes.NotAllowed, "unit", "โทเคนปฏิทินใช้อ่านปฏิทินขององค์กร ไม่ผูกกับส่วนราชการ", "A calendar token reads the organization's calendar; it has no unit.");
             else if (!Identifier.IsValid(draft.Unit) || await organizations.GetUnitAsync(organizationId, draft.Unit, cancellationToken) is null)
                 errors.Add(ErrorCodes.UnknownValue, "unit", "ไม่พบส่วนราชการนี้ในองค์กร", "There is no such unit in the organization.");
         }

@@ -105,20 +105,27 @@ public static class ApiAuthorization
         if (function?.Access is not { } requires) return null;
 
         var request = http.Request;
+        var fromQuery = false;
         if (requires.TokenInQuery && request.Headers.Authorization.Count == 0 && request.Query["token"].FirstOrDefault() is { Length: > 0 } token)
+        {
             request.Headers.Authorization = "Bearer " + token;
+            fromQuery = true;
+        }
 
         var auth = http.RequestServices.GetRequiredService<ApiAuthenticator>();
         var org = http.GetRouteValue("org") as string;
         var caller = requires.Need == AccessNeed.Admin
             ? (auth.IsAdmin(request) ? Core.Access.Caller.Admin : null)
             : await auth.AuthenticateAsync(request, org, http.RequestAborted);
+        // A URL is logged and shared: only a calendar token may travel in one; a calendar token opens the calendar only.
+        if (caller is not null && fromQuery && !caller.IsCalendarOnly) caller = null;
         if (caller is null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return ApiProblem.Unauthorized().ToResult();
         }
 
+        if (caller.IsCalendarOnly && !requires.TokenInQuery) return ApiProblem.Forbidden().ToResult();
         if (requires.Need == AccessNeed.Edit && !caller.CanEdit(org!)) return ApiProblem.Forbidden().ToResult();
         http.Items[CallerItem] = caller;
         return null;

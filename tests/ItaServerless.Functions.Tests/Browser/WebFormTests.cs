@@ -163,6 +163,26 @@ public sealed class WebFormTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_calendar_link_opens_the_deadline_calendar_and_nothing_else()
+    {
+        var org = await SeededOrg.CreateAsync(app);
+        page.OpenSignedIn(org, "org", "org");
+        var section = Driver.FindElement(By.CssSelector("#org-tokens"));
+        page.Click(page.Button("สร้างลิงก์ปฏิทิน", section));
+        chrome.WaitUntil(() => section.FindElements(By.CssSelector("input.token")).Count == 1, "calendar link shown");
+        var link = new Uri(section.FindElement(By.CssSelector("input.token")).GetAttribute("value")!);
+        Assert.Equal("/api/orgs/" + org.Id + "/calendar.ics", link.AbsolutePath);
+        page.ShootBothWidths("org-calendar-link");
+
+        using var feed = await app.Http.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Equal("text/calendar", feed.Content.Headers.ContentType!.MediaType);
+        var token = System.Web.HttpUtility.ParseQueryString(link.Query)["token"]!;
+        (await app.Admin.As(token).GetAsync($"/api/orgs/{org.Id}")).Is(HttpStatusCode.Forbidden);
+        chrome.WaitUntil(() => section.FindElements(By.CssSelector("table.tokens td")).Any(td => td.Text.StartsWith("ปฏิทิน", StringComparison.Ordinal)), "listed as a calendar token");
+    }
+
+    [Fact]
     public async Task Saving_the_organization_screen_keeps_what_it_does_not_show()
     {
         var org = await SeededOrg.CreateAsync(app);

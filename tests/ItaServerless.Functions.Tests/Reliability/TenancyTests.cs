@@ -34,6 +34,7 @@ public sealed class TenancyTests(AzuriteFixture azurite, ITestOutputHelper outpu
         var other = (await admin.PostAsync("/api/orgs", new { id = "oth-" + Guid.NewGuid().ToString("N")[..8], name = "อบต.อื่น", kind = "อบต." }))
             .Is(HttpStatusCode.Created).Json["editorToken"]!.GetValue<string>();
         var reporter = (await editor.PostAsync($"/api/orgs/{org}/tokens", new { role = "reporter", name = "ผู้รายงาน" })).Json["token"]!.GetValue<string>();
+        var calendar = (await editor.PostAsync($"/api/orgs/{org}/tokens", new { role = "calendar", name = "ปฏิทิน" })).Json["token"]!.GetValue<string>();
         var expiring = (await editor.PostAsync($"/api/orgs/{org}/tokens", new { role = "editor", name = "หมดอายุ", expiresInDays = 1 })).Json["token"]!.GetValue<string>();
         var revoked = (await editor.PostAsync($"/api/orgs/{org}/tokens", new { role = "editor", name = "ถูกยกเลิก" })).Is(HttpStatusCode.Created);
         (await editor.DeleteAsync($"/api/orgs/{org}/tokens/{revoked.Json["grant"]!["id"]}")).Is(HttpStatusCode.NoContent);
@@ -48,6 +49,7 @@ public sealed class TenancyTests(AzuriteFixture azurite, ITestOutputHelper outpu
         {
             ("other-org-editor", other, _ => true),
             ("reporter", reporter, r => r.Need is AccessNeed.Edit or AccessNeed.Admin),
+            ("calendar", calendar, r => !r.Pattern.RawText!.EndsWith("/calendar.ics", StringComparison.Ordinal)),
             ("expired", expiring, _ => true),
             ("revoked", revoked.Json["token"]!.GetValue<string>(), _ => true),
             ("none", null, _ => true),

@@ -282,6 +282,31 @@ async function renderOfficials(section, base) {
 
 // ----- tokens -----
 
+const ROLE_NAMES = { editor: 'ผู้แก้ไข', reporter: 'ผู้รายงาน', calendar: 'ปฏิทิน (อ่านกำหนดส่งเท่านั้น)' };
+
+/** A calendar-only token in a subscription link: the only kind of token that may travel in a URL. */
+function calendarCard(base, reload) {
+  const shown = h('div', { 'aria-live': 'polite' });
+  return h('div', { class: 'card' },
+    h('h3', {}, 'ลิงก์ปฏิทินกำหนดส่งรายงาน'),
+    h('p', { class: 'hint' }, 'สำหรับสมัครรับในแอปปฏิทิน (เช่น Google Calendar, Outlook) ลิงก์นี้อ่านได้เฉพาะกำหนดส่งรายงาน ไม่เปิดข้อมูลอื่นขององค์กร'),
+    h('div', { class: 'actions' }, button('สร้างลิงก์ปฏิทิน', async () => {
+      try {
+        const { data } = await api('POST', `${base}/tokens`, { body: { role: 'calendar', name: 'ปฏิทินกำหนดส่งรายงาน' } });
+        const box = h('input', { type: 'text', readonly: true, class: 'token', value: `${location.origin}${base}/calendar.ics?token=${encodeURIComponent(data.token)}`, id: uid('cal') });
+        const copied = h('span', { role: 'status', class: 'copied' });
+        shown.replaceChildren(h('div', { class: 'once', role: 'alert' },
+          h('p', { class: 'warn-title' }, '⚠ ลิงก์นี้จะแสดงเพียงครั้งเดียว'),
+          h('label', { for: box.id }, 'ลิงก์ปฏิทิน'), box,
+          h('div', { class: 'actions' }, button('คัดลอกลิงก์', () => copyText(box, copied)), copied)));
+        box.select();
+        await reload();
+      } catch (e) {
+        showProblem(shown, e);
+      }
+    }, { class: 'secondary' })), shown);
+}
+
 async function renderTokens(section, base, unitList) {
   section.replaceChildren(h('h2', { id: 'org-tokens-h', tabindex: '-1' }, 'โทเคนสำหรับส่วนราชการ (ผู้รายงานผล)'),
     h('p', { class: 'hint' }, 'ออกโทเคนให้แต่ละส่วนราชการใช้รายงานผลการดำเนินงานของมาตรการที่รับผิดชอบ โทเคนจะแสดงเพียงครั้งเดียว'));
@@ -323,7 +348,7 @@ async function renderTokens(section, base, unitList) {
     const items = (result?.data?.items || []).filter((t) => !t.revokedAt);
     const rows = items.map((t) => h('tr', {},
       h('td', { 'data-label': 'ชื่อ' }, t.name || t.id),
-      h('td', { 'data-label': 'สิทธิ์' }, t.role === 'editor' ? 'ผู้แก้ไข' : 'ผู้รายงาน'),
+      h('td', { 'data-label': 'สิทธิ์' }, ROLE_NAMES[t.role] || t.role),
       h('td', { 'data-label': 'ส่วนราชการ' }, t.unit ? (unitList.items.find((u) => u.id === t.unit)?.name || t.unit) : every),
       h('td', {}, button('เพิกถอน', async (ev) => {
         if (!confirm(`เพิกถอนโทเคน ${t.name || t.id} ใช่หรือไม่ ผู้ใช้โทเคนนี้จะเข้าระบบไม่ได้อีก`)) return;
@@ -342,6 +367,6 @@ async function renderTokens(section, base, unitList) {
       : h('p', { class: 'empty' }, 'ยังไม่มีโทเคนที่ใช้งานอยู่'));
   }
 
-  section.append(form, table);
+  section.append(form, calendarCard(base, loadTokens), table);
   await loadTokens();
 }
