@@ -76,13 +76,17 @@ public sealed class RenderReportFunction(
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var maxAttempts = options.Value.BlobMaxAttempts;
-            var error = $"{e.GetType().Name}: {e.Message}";
+            // The users see a reference, the log the exception: its text may name files, hosts or settings.
+            var reference = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+            logger.LogError(e, "Report {Org}/{Year}/{Id}: rendering failed (reference {Reference})", org, year, id, reference);
             await UpdateAsync(org, year!, id, r =>
             {
                 if (r.Status != ReportStatus.Queued) return null;
-                var counted = r.WithFailedAttempt($"การสร้างเอกสารขัดข้อง (ครั้งที่ {r.Attempts + 1}) / rendering failed (try {r.Attempts + 1}): {error}");
+                var counted = r.WithFailedAttempt(
+                    $"การสร้างเอกสารขัดข้อง (ครั้งที่ {r.Attempts + 1}, รหัสอ้างอิง {reference}) / rendering failed (try {r.Attempts + 1}, reference {reference})");
                 return counted.Attempts >= maxAttempts
-                    ? counted.AsFailed($"สร้างเอกสารไม่สำเร็จหลังลอง {counted.Attempts} ครั้ง / rendering failed after {counted.Attempts} tries: {error}")
+                    ? counted.AsFailed($"สร้างเอกสารไม่สำเร็จหลังลอง {counted.Attempts} ครั้ง กรุณาแจ้งผู้ดูแลระบบพร้อมรหัสอ้างอิง {reference} / " +
+                        $"rendering failed after {counted.Attempts} tries; tell the administrator the reference {reference}")
                     : counted;
             }, cancellationToken);
             throw;
