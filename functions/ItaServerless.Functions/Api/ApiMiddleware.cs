@@ -57,6 +57,15 @@ public static class ApiPipeline
             if (problem.Status >= 500) logger.LogWarning(e, "{Method} {Path}: {Status}", http.Request.Method, http.Request.Path, problem.Status);
             answer(problem.ToResult());
         }
+        catch (Exception e) when (!http.Response.HasStarted && e is not OperationCanceledException)
+        {
+            // A bug: a 500 problem with a reference for the log, written here since the host writes nothing for a
+            // failed invocation; rethrown so that the invocation counts as failed.
+            var reference = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+            logger.LogError(e, "{Method} {Path}: unexpected error (reference {Reference})", http.Request.Method, http.Request.Path, reference);
+            await ApiProblem.Internal(reference).ToResult().ExecuteAsync(http);
+            throw;
+        }
     }
 
     internal static ApiProblem? Map(Exception e, HttpContext context)

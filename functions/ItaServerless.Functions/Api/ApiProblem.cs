@@ -35,6 +35,10 @@ public sealed record ApiProblem(
         new(TypeBase + ErrorCodes.Validation, "The request has invalid fields.", "ข้อมูลที่ส่งมาไม่ถูกต้อง",
             StatusCodes.Status400BadRequest, Errors: errors.Select(ApiFieldError.From).ToArray());
 
+    /// <summary>Several bad fields of a body at once.</summary>
+    public static ApiProblem Fields(IReadOnlyList<ApiFieldError> errors) =>
+        new(TypeBase + ErrorCodes.Validation, "The request has invalid fields.", "ข้อมูลที่ส่งมาไม่ถูกต้อง", StatusCodes.Status400BadRequest, Errors: errors);
+
     public static ApiProblem Field(int status, string field, string code, string th, string en) =>
         new(TypeBase + code, en, th, status, Errors: [new ApiFieldError(field, code, th, en)]);
 
@@ -54,6 +58,10 @@ public sealed record ApiProblem(
 
     public static ApiProblem NotFound(string what, string whatTh) =>
         new(TypeBase + ErrorCodes.NotFound, $"{what} was not found.", $"ไม่พบ{whatTh}", StatusCodes.Status404NotFound);
+
+    public static ApiProblem Internal(string reference) =>
+        new(TypeBase + "internal_error", $"Something went wrong on the server (reference {reference}).",
+            $"ระบบขัดข้อง กรุณาลองใหม่ หรือแจ้งผู้ดูแลระบบพร้อมรหัสอ้างอิง {reference}", StatusCodes.Status500InternalServerError);
 
     public static ApiProblem Unauthorized() =>
         new(TypeBase + ErrorCodes.Unauthorized, "A valid token or key is required.", "ต้องใช้โทเคนหรือคีย์ที่ถูกต้อง",

@@ -67,8 +67,14 @@ public interface IApiBody
 public sealed class ApiBody<T> : IApiBody, IEndpointParameterMetadataProvider where T : class
 {
     private readonly HttpRequest _request;
+    private readonly Type? _resource;
 
-    internal ApiBody(HttpRequest request) => _request = request;
+    /// <param name="resource">What the route answers with (its read-only fields are accepted and ignored in the body).</param>
+    internal ApiBody(HttpRequest request, Type? resource)
+    {
+        _request = request;
+        _resource = resource;
+    }
 
     public ApiProblem? Problem { get; private set; }
 
@@ -78,7 +84,7 @@ public sealed class ApiBody<T> : IApiBody, IEndpointParameterMetadataProvider wh
     /// <summary>A body read right away (use cases that take the draft itself): the value, or null with <see cref="Problem"/> set.</summary>
     public async Task<T?> ReadAsync(CancellationToken cancellationToken)
     {
-        var body = await ApiJson.ReadAsync<T>(_request, cancellationToken);
+        var body = await ApiJson.ReadAsync<T>(_request, cancellationToken, _resource);
         Problem = body.Problem;
         return body.Value;
     }
@@ -86,7 +92,7 @@ public sealed class ApiBody<T> : IApiBody, IEndpointParameterMetadataProvider wh
     public static ValueTask<ApiBody<T>?> BindAsync(HttpContext context, ParameterInfo parameter)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult<ApiBody<T>?>(new ApiBody<T>(context.Request));
+        return ValueTask.FromResult<ApiBody<T>?>(new ApiBody<T>(context.Request, null));
     }
 
     public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
@@ -103,12 +109,13 @@ public sealed class ApiBodyConverter : IInputConverter
     {
         var type = context.TargetType;
         if (!IsApiBody(type) || context.FunctionContext.GetHttpContext() is not { } http) return ValueTask.FromResult(ConversionResult.Unhandled());
-        return ValueTask.FromResult(ConversionResult.Success(For(type, http.Request)));
+        var resource = Hosting.HttpFunctionCatalog.Find(context.FunctionContext.FunctionDefinition.Name)?.ResourceType;
+        return ValueTask.FromResult(ConversionResult.Success(For(type, http.Request, resource)));
     }
 
     public static bool IsApiBody(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ApiBody<>);
 
-    /// <summary>The <see cref="ApiBody{T}"/> of <paramref name="type"/> on <paramref name="request"/>.</summary>
-    public static object For(Type type, HttpRequest request) =>
-        Activator.CreateInstance(type, BindingFlags.Instance | BindingFlags.NonPublic, null, [request], null)!;
+    /// <summary>The <see cref="ApiBody{T}"/> of <paramref name="type"/> on <paramref name="request"/>, for a route answering with <paramref name="resource"/>.</summary>
+    public static object For(Type type, HttpRequest request, Type? resource) =>
+        Activator.CreateInstance(type, BindingFlags.Instance | BindingFlags.NonPublic, null, [request, resource], null)!;
 }

@@ -15,6 +15,19 @@ public sealed record HttpFunction(string Name, MethodInfo Method, string Route, 
         .FirstOrDefault(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(ApiBody<>))?.GetGenericArguments()[0];
 
     public TemplateMatcher Matcher { get; } = new(TemplateParser.Parse(Route), new RouteValueDictionary());
+
+    /// <summary>The resource the function answers with (Ok&lt;X&gt;, Created&lt;X&gt; in its typed results), when it has one.</summary>
+    public Type? ResourceType => ResourceOf(Method.ReturnType);
+
+    private static Type? ResourceOf(Type type)
+    {
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>)) type = type.GetGenericArguments()[0];
+        var candidates = type.IsGenericType && type.Name.StartsWith("Results`", StringComparison.Ordinal) ? type.GetGenericArguments() : [type];
+        return candidates
+            .SelectMany(c => c.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValueHttpResult<>)))
+            .Select(i => i.GetGenericArguments()[0])
+            .FirstOrDefault(t => t != typeof(ApiProblem));
+    }
 }
 
 /// <summary>

@@ -60,7 +60,7 @@ public sealed class FunctionsApp : IDisposable
     {
         var method = function.Method;
         var instance = method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.RequestServices, method.DeclaringType!);
-        var arguments = method.GetParameters().Select(p => Bind(p, context)).ToArray();
+        var arguments = method.GetParameters().Select(p => Bind(p, context, function)).ToArray();
         object? answer = null;
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(function.Name);
         await ApiPipeline.RunAsync(context, function, async () => answer = await CallAsync(method, instance, arguments), a => answer = a, logger);
@@ -68,12 +68,12 @@ public sealed class FunctionsApp : IDisposable
     }
 
     /// <summary>The worker's bindings of this app: the trigger's request, route values by name, the body, the cancellation token.</summary>
-    private static object? Bind(ParameterInfo parameter, HttpContext context) =>
+    private static object? Bind(ParameterInfo parameter, HttpContext context, HttpFunction function) =>
         parameter.ParameterType switch
         {
             var t when t == typeof(HttpRequest) => context.Request,
             var t when t == typeof(CancellationToken) => context.RequestAborted,
-            var t when ApiBodyConverter.IsApiBody(t) => ApiBodyConverter.For(t, context.Request),
+            var t when ApiBodyConverter.IsApiBody(t) => ApiBodyConverter.For(t, context.Request, function.ResourceType),
             var t when t == typeof(string) => context.GetRouteValue(parameter.Name!)?.ToString(),
             var t => throw new InvalidOperationException($"{parameter.Member.Name}: no binding for {parameter.Name} ({t.Name})."),
         };

@@ -579,10 +579,6 @@ public sealed partial class InfraTests(CompiledInfra infra) : IClassFixture<Comp
 
     private sealed record BlobTrigger(string Function, string Path, string? Source, string? Connection);
 
-    /// <summary>
-    /// The app's blob triggers: [BlobTrigger("…")] parameters of [Function("…")] methods (the isolated worker),
-    /// else the blobTrigger bindings of Functions/*/function.json (the custom handler it replaces).
-    /// </summary>
     /// <summary>The blob triggers of the built app, as the host reads them (functions.metadata).</summary>
     private static List<BlobTrigger> BlobTriggers()
     {
