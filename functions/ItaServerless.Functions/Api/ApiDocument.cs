@@ -43,6 +43,7 @@ public static class ApiDocument
                     "Auth: x-functions-key (admin) or Authorization: Bearer ita.<id>.<secret> (organization token). Errors: RFC 9457 problems.";
                 document.Info.License = new() { Name = "MIT" };
                 await DescribeProblemsAsync(document, context, ct);
+                DescribeAccess(document);
             });
             o.AddOperationTransformer((operation, context, _) =>
             {
@@ -88,6 +89,62 @@ public static class ApiDocument
     private static bool Described(HttpFunction function) =>
         function.Route.StartsWith("api/", StringComparison.Ordinal) &&
         function.Method.GetCustomAttributes(inherit: false).OfType<IExcludeFromDescriptionMetadata>().All(a => !a.ExcludeFromDescription);
+
+    /// <summary>
+    /// Security schemes (an organization token as a bearer token, the admin key in x-functions-key) and, per
+    /// operation, what its <see cref="RequiresAttribute"/> asks; a summary from its name; the If-Match and
+    /// Idempotency-Key headers the writes take.
+    /// </summary>
+    private static void DescribeAccess(OpenApiDocument document)
+    {
+        document.AddComponent<IOpenApiSecurityScheme>(Bearer, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "An organization token, ita.<id>.<secret> (editor, reporter or calendar).",
+        });
+        document.AddComponent<IOpenApiSecurityScheme>(FunctionKey, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = ApiAuthenticator.AdminKeyHeader,
+            Description = "The admin key.",
+        });
+        OpenApiSecurityRequirement Requirement(string scheme) => new() { [new OpenApiSecuritySchemeReference(scheme, document)] = [] };
+
+        foreach (var (method, operation) in (document.Paths ?? []).Values.SelectMany(p => p.Operations ?? []))
+        {
+            if (operation.OperationId is not { } id || HttpFunctionCatalog.Find(id) is not { } function) continue;
+            operation.Summary ??= Humanize(function.Name);
+            operation.Security = function.Access?.Need switch
+            {
+                null => [],
+                AccessNeed.Admin => [Requirement(FunctionKey)],
+                _ => [Requirement(Bearer), Requirement(FunctionKey)],
+            };
+            operation.Parameters ??= [];
+            if (method == HttpMethod.Put || method == HttpMethod.Delete)
+                operation.Parameters.Add(Header("If-Match", "The ETag the change is based on (or * for one that exists); If-None-Match: * creates only.", required: false));
+            if (method == HttpMethod.Post && function.Access is not null && function.Route.Contains("{org}", StringComparison.Ordinal))
+                operation.Parameters.Add(Header(Idempotency.Header, "Makes a retry safe: the same key and body get the first answer (for a day).", required: false));
+        }
+    }
+
+    private const string Bearer = "bearer";
+    private const string FunctionKey = "functionKey";
+
+    private static OpenApiParameter Header(string name, string description, bool required) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Header,
+        Description = description,
+        Required = required,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+
+    /// <summary>"GetRoundSummary" → "Get round summary".</summary>
+    private static string Humanize(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>
     /// Every answer an operation does not list is an RFC 9457 problem (ApiMiddleware makes it so),

@@ -68,4 +68,28 @@ public sealed class OpenApiTests(WorkerFixture app) : ApiTestBase(app)
         Assert.Equal("#/components/schemas/TokenDraft", Body("/api/orgs/{org}/tokens", "post"));
         Assert.NotNull(paths["/api/orgs/{org}/units/{unit}"]!["delete"]!["responses"]!["204"]);
     }
+
+    [Fact]
+    public async Task Operations_declare_their_security_their_write_headers_and_a_summary()
+    {
+        var document = (await Anonymous.GetAsync("/api/openapi.json")).Is(HttpStatusCode.OK).Json;
+        var schemes = document["components"]!["securitySchemes"]!;
+        Assert.Equal("bearer", schemes["bearer"]!["scheme"]!.GetValue<string>());
+        Assert.Equal("x-functions-key", schemes["functionKey"]!["name"]!.GetValue<string>());
+        var paths = document["paths"]!;
+        string[] Schemes(string path, string method) =>
+            paths[path]![method]!["security"]!.AsArray().SelectMany(r => r!.AsObject().Select(p => p.Key)).Order().ToArray();
+        string[] Headers(string path, string method) =>
+            paths[path]![method]!["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "header").Select(p => p!["name"]!.GetValue<string>()).ToArray();
+
+        Assert.Equal(["functionKey"], Schemes("/api/orgs", "post"));
+        Assert.Equal(["bearer", "functionKey"], Schemes("/api/orgs/{org}/years/{fy}/measures/{id}", "put"));
+        Assert.Empty(Schemes("/api/public/{org}", "get"));
+        Assert.Contains("If-Match", Headers("/api/orgs/{org}/years/{fy}/measures/{id}", "put"));
+        Assert.Contains("If-Match", Headers("/api/orgs/{org}/units/{unit}", "delete"));
+        Assert.Contains("Idempotency-Key", Headers("/api/orgs/{org}/years/{fy}/measures", "post"));
+        Assert.Equal("Get round summary", paths["/api/orgs/{org}/years/{fy}/rounds/{round}/summary"]!["get"]!["summary"]!.GetValue<string>());
+        // A PUT that creates says so (201) as well as its 200.
+        Assert.NotNull(paths["/api/orgs/{org}/units/{unit}"]!["put"]!["responses"]!["201"]);
+    }
 }
