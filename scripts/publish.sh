@@ -4,9 +4,10 @@
 #                               the worker, host.json, functions.metadata, worker.config.json, extensions.json
 #                               and .azurefunctions/ (the host-side extensions)
 #   artifacts/functionapp.zip   the same folder zipped, for zip deploy (scripts/deploy.sh)
-# The platform supplies the .NET runtime (functionAppConfig.runtime), so the package is neither
-# self-contained nor ReadyToRun for one runtime identifier. `azd deploy` runs its own `dotnet publish`
-# of the same project (azure.yaml) and does not use this script.
+# The platform supplies the .NET runtime (functionAppConfig.runtime), so the package is not
+# self-contained; the project publishes it ReadyToRun for linux-x64 (what Flex Consumption runs), which
+# starts faster. `azd deploy` runs its own `dotnet publish` of the same project (azure.yaml) and does
+# not use this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

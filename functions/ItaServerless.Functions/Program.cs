@@ -9,4 +9,5 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ApiMiddleware>();
 builder.Services.AddItaServerless(builder.Configuration);
+builder.Services.AddHostedService<StartupWarmup>();
 builder.Build().Run();

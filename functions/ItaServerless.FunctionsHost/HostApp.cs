@@ -11,16 +11,18 @@ using ItaServerless.FunctionsHost.Timers;
 using ItaServerless.FunctionsHost.Worker;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace ItaServerless.FunctionsHost;
 
-/// <summary>Puts the host together: the front door on options.Port, the gRPC endpoint for the worker on a free port.</summary>
+/// <summary>Puts the host together: the front door on options.Port, the gRPC endpoint for the worker on a free port; the first worker starts before the rest is built.</summary>
 public static class HostApp
 {
     public static WebApplication Build(FunctionsHostOptions options, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
         var grpc = new GrpcEndpoint();
+        var firstWorker = WorkerLaunch.StartEarly(options, grpc);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -28,6 +30,8 @@ public static class HostApp
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning).AddFilter("Yarp", LogLevel.Warning)
             .AddFilter("Worker.Microsoft", LogLevel.Warning); // the worker's own ASP.NET Core and hosting lines
+        builder.WebHost.UseSockets(sockets => sockets.CreateBoundListenSocket = endpoint =>
+            endpoint is IPEndPoint { Port: var port } && port == grpc.Port ? grpc.TakeSocket() : SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, grpc.Port, l => l.Protocols = HttpProtocols.Http2); // h2c, as the worker connects
@@ -42,6 +46,7 @@ public static class HostApp
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(grpc);
+        builder.Services.AddSingleton(firstWorker);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new RuntimeBlobStore(new BlobServiceClient(options.StorageConnection, new BlobClientOptions(options.BlobServiceVersion))));
         builder.Services.AddSingleton<FunctionDispatcher>();
