@@ -61,7 +61,7 @@ public static class ApiPipeline
         {
             // A bug: a 500 problem with a reference for the log, written here since the host writes nothing for a
             // failed invocation; rethrown so that the invocation counts as failed.
-            var reference = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+            var reference = ErrorReference.New();
             logger.LogError(e, "{Method} {Path}: unexpected error (reference {Reference})", http.Request.Method, http.Request.Path, reference);
             await ApiProblem.Internal(reference).ToResult().ExecuteAsync(http);
             throw;

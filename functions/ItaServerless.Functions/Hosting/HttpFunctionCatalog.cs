@@ -2,6 +2,7 @@
 using System.Reflection;
 using ItaServerless.Functions.Api;
 using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Extensions.Options;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ItaServerless.Functions.Hosting;
@@ -10,14 +11,29 @@ namespace ItaServerless.Functions.Hosting;
 public sealed record HttpFunction(string Name, MethodInfo Method, string Route, IReadOnlyList<string> Methods, RequiresAttribute? Access, bool OwnIdempotency,
     bool SecretAnswer)
 {
-    /// <summary>T of the function's <see cref="ApiBody{T}"/> parameter, when it reads a JSON body.</summary>
-    public Type? BodyType => Method.GetParameters().Select(p => p.ParameterType)
+    private static readonly IInlineConstraintResolver Constraints =
+        new DefaultInlineConstraintResolver(Options.Create(new RouteOptions()), new ServiceCollection().BuildServiceProvider());
+
+    private readonly RouteTemplate _template = TemplateParser.Parse(Route);
+    private TemplateMatcher Matcher => field ??= new TemplateMatcher(_template, new RouteValueDictionary());
+
+    /// <summary>T of the function's <see cref="ApiBody{T}"/> parameter, when it reads a JSON body (read once: requests ask for it).</summary>
+    public Type? BodyType { get; } = Method.GetParameters().Select(p => p.ParameterType)
         .FirstOrDefault(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(ApiBody<>))?.GetGenericArguments()[0];
 
-    public TemplateMatcher Matcher { get; } = new(TemplateParser.Parse(Route), new RouteValueDictionary());
-
     /// <summary>The resource the function answers with (Ok&lt;X&gt;, Created&lt;X&gt; in its typed results), when it has one.</summary>
-    public Type? ResourceType => ResourceOf(Method.ReturnType);
+    public Type? ResourceType { get; } = ResourceOf(Method.ReturnType);
+
+    /// <summary>Whether the route matches the path, its inline constraints included (TemplateMatcher alone ignores them).</summary>
+    public bool Matches(PathString path)
+    {
+        var values = new RouteValueDictionary();
+        if (!Matcher.TryMatch(path, values)) return false;
+        return _template.Parameters.All(parameter => parameter.InlineConstraints.All(inline =>
+            Constraints.ResolveConstraint(inline.Constraint) is not { } constraint ||
+            (parameter.IsOptional && values.GetValueOrDefault(parameter.Name!) is null) ||
+            constraint.Match(null, null, parameter.Name!, values, RouteDirection.IncomingRequest)));
+    }
 
     private static Type? ResourceOf(Type type)
     {
@@ -46,12 +62,9 @@ public static class HttpFunctionCatalog
 
     public static HttpFunction? Find(string name) => ByName.Value.GetValueOrDefault(name);
 
-    /// <summary>
-    /// The methods that the /api routes matching <paramref name="path"/> allow (empty: no route has this path).
-    /// Only their templates are compared: none of them has a constraint.
-    /// </summary>
+    /// <summary>The methods that the routes matching <paramref name="path"/> allow (empty: no route has this path).</summary>
     public static IReadOnlyList<string> MethodsFor(PathString path, string? except = null) => All
-        .Where(f => f.Name != except && f.Route.StartsWith("api/", StringComparison.Ordinal) && f.Matcher.TryMatch(path, new RouteValueDictionary()))
+        .Where(f => f.Name != except && f.Matches(path))
         .SelectMany(f => f.Methods).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
     public static IReadOnlyList<HttpFunction> Read(Assembly assembly) =>

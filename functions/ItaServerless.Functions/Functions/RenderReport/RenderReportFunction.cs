@@ -77,7 +77,7 @@ public sealed class RenderReportFunction(
         {
             var maxAttempts = options.Value.BlobMaxAttempts;
             // The users see a reference, the log the exception: its text may name files, hosts or settings.
-            var reference = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+            var reference = ErrorReference.New();
             logger.LogError(e, "Report {Org}/{Year}/{Id}: rendering failed (reference {Reference})", org, year, id, reference);
             await UpdateAsync(org, year!, id, r =>
             {
