@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
+using System.ComponentModel;
 using System.Linq.Expressions;
+using System.Globalization;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using ItaServerless.Functions.Hosting;
 using Microsoft.AspNetCore.OpenApi;
@@ -41,7 +44,17 @@ public static class ApiDocument
                 document.Info.Title = "ITA Serverless API";
                 document.Info.Description = "Organizations, ITA results, measures, progress and reports of Thai public bodies. " +
                     "Auth: x-functions-key (admin) or Authorization: Bearer ita.<id>.<secret> (organization token). Errors: RFC 9457 problems.";
-                document.Info.License = new() { Name = "MIT" };
+                document.Info.License = new() { Name = "MIT", Identifier = "MIT" };
+                document.Servers =
+                [
+                    new OpenApiServer
+                    {
+                        Url = "{origin}",
+                        Description = "The Function app: http://localhost:7071 under scripts/run.sh, https://<its default host name> in Azure.",
+                        Variables = new Dictionary<string, OpenApiServerVariable> { ["origin"] = new() { Default = "http://localhost:7071" } },
+                    },
+                ];
+                DescribeTags(document);
                 await DescribeProblemsAsync(document, context, ct);
                 DescribeAccess(document);
             });
@@ -69,7 +82,7 @@ public static class ApiDocument
             var target = method.IsStatic ? null : RuntimeHelpers.GetUninitializedObject(method.DeclaringType!);
             app.MapMethods("/" + function.Route, function.Methods, method.CreateDelegate(Expression.GetDelegateType(types), target))
                 .WithName(function.Name)
-                .WithTags(method.DeclaringType!.Name.Replace("Function", "", StringComparison.Ordinal));
+                .WithTags(TagOf(method.DeclaringType!));
         }
         app.MapOpenApi(Route);
         // Registers the mapped endpoints where the generator looks for them (a started app does this when it builds its pipeline).
@@ -85,6 +98,19 @@ public static class ApiDocument
         await endpoint.RequestDelegate!(http);
         return body.ToArray();
     }
+
+    /// <summary>Each tag (a function class) with the <see cref="DescriptionAttribute"/> of its class.</summary>
+    private static void DescribeTags(OpenApiDocument document)
+    {
+        var classes = HttpFunctionCatalog.All.Where(Described).Select(f => f.Method.DeclaringType!).Distinct();
+        document.Tags = new HashSet<OpenApiTag>(classes.Select(type => new OpenApiTag
+        {
+            Name = TagOf(type),
+            Description = type.GetCustomAttribute<DescriptionAttribute>()?.Description,
+        }).OrderBy(t => t.Name, StringComparer.Ordinal));
+    }
+
+    private static string TagOf(Type functionClass) => functionClass.Name.Replace("Function", "", StringComparison.Ordinal);
 
     private static bool Described(HttpFunction function) =>
         function.Route.StartsWith("api/", StringComparison.Ordinal) &&
@@ -147,24 +173,66 @@ public static class ApiDocument
         string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>
-    /// Every answer an operation does not list is an RFC 9457 problem (ApiMiddleware makes it so),
-    /// so the document says it once per operation as its <c>default</c> response.
+    /// The RFC 9457 problems an operation answers (ApiPipeline and the use cases' refusals), each a shared
+    /// response; <c>default</c> stands for the rest (500 with a log reference, 503 when storage is down).
     /// </summary>
     private static async Task DescribeProblemsAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
         var schema = await context.GetOrCreateSchemaAsync(typeof(ApiProblem), null, ct);
         document.AddComponent(nameof(ApiProblem), schema);
-        foreach (var operation in (document.Paths ?? []).Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value))
+        foreach (var (status, description) in Problems)
         {
-            operation.Responses ??= [];
-            operation.Responses["default"] = new OpenApiResponse
+            document.AddComponent<IOpenApiResponse>(ProblemResponse(status), new OpenApiResponse
             {
-                Description = "An RFC 9457 problem naming every bad field (title in English, titleTh in Thai).",
+                Description = description,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
                     [ApiProblem.ContentType] = new() { Schema = new OpenApiSchemaReference(nameof(ApiProblem), document) },
                 },
-            };
+            });
         }
+        foreach (var (path, item) in document.Paths ?? [])
+        {
+            foreach (var (method, operation) in item.Operations ?? [])
+            {
+                if (operation.OperationId is not { } id || HttpFunctionCatalog.Find(id) is not { } function) continue;
+                operation.Responses ??= [];
+                foreach (var status in ProblemsOf(function, method, operation))
+                    operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponseReference(ProblemResponse(status), document);
+                operation.Responses["default"] = new OpenApiResponseReference(ProblemResponse(0), document);
+            }
+        }
+    }
+
+    private static string ProblemResponse(int status) => status == 0 ? "Problem" : $"Problem{status}";
+
+    private static readonly (int Status, string Description)[] Problems =
+    [
+        (400, "A bad request: every bad field of the path, query or body is named, with its code and a Thai and an English message (ข้อมูลไม่ถูกต้อง)."),
+        (401, "No credentials or unknown ones: send Authorization: Bearer ita.<id>.<secret> or x-functions-key (ไม่ได้ยืนยันตัวตน)."),
+        (403, "The credentials do not allow this: another organization, or a role that may not do it (ไม่มีสิทธิ์)."),
+        (404, "The organization or the resource does not exist (ไม่พบข้อมูล)."),
+        (409, "The change conflicts with what is stored, e.g. it exists already or is in use (ข้อมูลขัดแย้ง)."),
+        (412, "If-Match names an older version: read it again and retry with its ETag (ข้อมูลถูกแก้ไขไปแล้ว)."),
+        (413, "The body is too large (ข้อมูลมีขนาดใหญ่เกินไป)."),
+        (415, "The body is not application/json (ต้องส่งข้อมูลเป็น JSON)."),
+        (422, "The Idempotency-Key was used with another body (คีย์นี้ถูกใช้กับคำขออื่นแล้ว)."),
+        (428, "The change needs If-Match (or If-None-Match: * to create only) (ต้องระบุเวอร์ชัน)."),
+        (0, "Any other problem, e.g. 500 with a reference to quote to the administrator or 503 while storage does not answer (ข้อผิดพลาดอื่น)."),
+    ];
+
+    /// <summary>Which problems an operation can answer, from what it takes: parameters, a body, credentials, a version.</summary>
+    private static IEnumerable<int> ProblemsOf(HttpFunction function, HttpMethod method, OpenApiOperation operation)
+    {
+        var hasBody = function.BodyType is not null;
+        var hasParameters = function.Route.Contains('{', StringComparison.Ordinal) || operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true;
+        var writes = method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Post;
+        if (hasBody || hasParameters) yield return 400;
+        if (function.Access is not null) { yield return 401; yield return 403; }
+        if (function.Route.Contains('{', StringComparison.Ordinal)) yield return 404;
+        if (writes) yield return 409;
+        if (method == HttpMethod.Put || method == HttpMethod.Delete) { yield return 412; yield return 428; }
+        if (hasBody) { yield return 413; yield return 415; }
+        if (method == HttpMethod.Post && function.Access is not null && function.Route.Contains("{org}", StringComparison.Ordinal)) yield return 422;
     }
 }

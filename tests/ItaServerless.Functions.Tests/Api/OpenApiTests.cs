@@ -46,10 +46,22 @@ public sealed class OpenApiTests(WorkerFixture app) : ApiTestBase(app)
         {
             foreach (var (method, operation) in item!.AsObject().Where(p => p.Key is "get" or "put" or "post" or "delete"))
             {
-                var problem = operation!["responses"]?["default"]?["content"]?["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>();
-                Assert.True(problem == "#/components/schemas/ApiProblem", $"{method} {path}: no default problem ({problem})");
+                var problem = operation!["responses"]?["default"]?["$ref"]?.GetValue<string>();
+                Assert.True(problem == "#/components/responses/Problem", $"{method} {path}: no default problem ({problem})");
             }
         }
+        var responses = document["components"]!["responses"]!.AsObject();
+        foreach (var (name, response) in responses)
+            Assert.Equal("#/components/schemas/ApiProblem", response!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>());
+
+        // The problems each operation can answer, by what it takes.
+        string[] Problems(string path, string method) => paths[path]![method]!["responses"]!.AsObject()
+            .Where(r => r.Value!["$ref"]?.GetValue<string>()?.StartsWith("#/components/responses/Problem4", StringComparison.Ordinal) == true)
+            .Select(r => r.Key).Order().ToArray();
+        Assert.Equal(["400", "401", "403", "404", "409", "412", "413", "415", "428"], Problems("/api/orgs/{org}/years/{fy}/measures/{id}", "put"));
+        Assert.Equal(["400", "401", "403", "404", "409", "413", "415", "422"], Problems("/api/orgs/{org}/years/{fy}/measures", "post"));
+        Assert.Equal(["400", "404"], Problems("/api/public/{org}", "get"));
+        Assert.Equal(["400", "401", "403", "409", "413", "415"], Problems("/api/orgs", "post"));
 
         string? Schema(string path, string method, string status) =>
             paths[path]![method]!["responses"]![status]?["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>();

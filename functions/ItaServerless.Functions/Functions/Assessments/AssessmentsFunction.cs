@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.ComponentModel;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Scoring;
@@ -10,6 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace ItaServerless.Functions.Functions.Assessments;
 
 /// <summary>Last year's ITA result and its analysis: /api/orgs/{org}/assessments/{fy}[/analysis].</summary>
+[Description("Last year's ITA result of an organization and its analysis (ผลการประเมิน ITA และการวิเคราะห์).")]
 public sealed class AssessmentsFunction(IPlanRepository plans, RecordAssessment record)
 {
     private const string Route = "api/orgs/{org}/assessments/{fy}";

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
@@ -56,6 +57,7 @@ public sealed record AuditVerificationResource(string Chain, bool Valid, int Che
 /// organization's chain (or of fiscal year <c>fy</c>) newest first; <c>GET …/audit/verify[?fy=]</c>
 /// recomputes the chain and names the first broken link. Editors and the admin only.
 /// </summary>
+[Description("The organization's audit trail and its verification (บันทึกการเปลี่ยนแปลง).")]
 public sealed class AuditFunction(IAuditTrail trail)
 {
     public const int DefaultLimit = 50;

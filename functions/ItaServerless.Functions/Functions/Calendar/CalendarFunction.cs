@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.ComponentModel;
 using ItaServerless.Functions.Api;
 using ItaServerless.Core.Organizations;
 using ItaServerless.Core.Persistence;
@@ -15,6 +16,7 @@ namespace ItaServerless.Functions.Functions.Calendar;
 /// Any token of the organization (a reporter token is enough); calendar apps that cannot send an
 /// Authorization header subscribe with ?token=ita.… in the URL.
 /// </summary>
+[Description("The deadline calendar feed, iCalendar (ปฏิทินกำหนดส่งรายงาน).")]
 public sealed class CalendarFunction(IOrganizationRepository orgs, NotificationOptions options, TimeProvider clock)
 {
     [Function("GetCalendar"), Requires(AccessNeed.Read, TokenInQuery = true), ProducesResponseType(typeof(string), StatusCodes.Status200OK, DeadlineCalendar.ContentType)]

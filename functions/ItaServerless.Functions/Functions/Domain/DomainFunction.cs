@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ItaServerless.Functions.Api;
@@ -14,6 +15,7 @@ namespace ItaServerless.Functions.Functions.Domain;
 /// holds no organization's data, the sign-in screen needs it before there is a token, and a token
 /// is only checked inside the organization its route names. Revalidated with its ETag.
 /// </summary>
+[Description("The domain's lists for forms: organization kinds, plans, rounds, ITA indicators (ข้อมูลอ้างอิง).")]
 public sealed class DomainFunction
 {
     public const string Route = "api/domain";

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.ComponentModel;
 using ItaServerless.Functions.Functions.Heartbeat;
 using ItaServerless.Functions.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -7,6 +8,7 @@ using NCrontab;
 namespace ItaServerless.Functions.Functions.Health;
 
 /// <summary>GET /api/health: 200 while the app answers, with the state of the Heartbeat timer.</summary>
+[Description("Whether the app and its storage answer.")]
 public sealed class HealthFunction(IServiceProvider services, TimeProvider clock, ILogger<HealthFunction> logger)
 {
     private static readonly CrontabSchedule HeartbeatSchedule =

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.ComponentModel;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Planning;
@@ -13,6 +14,7 @@ namespace ItaServerless.Functions.Functions.Measures;
 /// /api/orgs/{org}/years/{fy}/measures[/{id}[/progress/{round}]], …/rounds/{round}/summary.
 /// Each function reads the request, calls one use case or query, and maps the result.
 /// </summary>
+[Description("Measures of a fiscal year and each division's progress on them (มาตรการและการรายงานผล).")]
 public sealed class MeasuresFunction(IPlanRepository plans, CreateMeasure create, ReplaceMeasure replace, DeleteMeasure delete, ReportProgress report,
     RoundSummaryQuery query)
 {

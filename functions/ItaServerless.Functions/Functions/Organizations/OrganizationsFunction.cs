@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.ComponentModel;
 using ItaServerless.Core.Access;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Organizations;
@@ -16,6 +17,7 @@ namespace ItaServerless.Functions.Functions.Organizations;
 /// tokens: /api/orgs/{org}, …/units/{unit}, …/officials/{id}, …/tokens/{id}. Each function reads the
 /// request, calls one use case or repository read, and maps the result.
 /// </summary>
+[Description("Organizations, their divisions, signers and tokens (หน่วยงาน ส่วนราชการ ผู้ลงนาม และโทเค็น).")]
 public sealed class OrganizationsFunction(
     IOrganizationRepository orgs,
     IAccessGrantStore grants,

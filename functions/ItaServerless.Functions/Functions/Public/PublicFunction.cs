@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Reports;
@@ -45,6 +46,7 @@ public sealed record PublicList(
 /// reachable: the path is parsed strictly into a <see cref="PublicDocument"/> (anything else is a
 /// 404 problem) and only the public container is read.
 /// </summary>
+[Description("Published documents, readable by anyone (เอกสารเผยแพร่สาธารณะ).")]
 public sealed class PublicFunction(IOrganizationRepository organizations, PublicDocuments documents, IConfiguration configuration)
 {
     [Function("ListPublished")]

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.ComponentModel;
 using System.Globalization;
 using ItaServerless.Core.Persistence;
 using ItaServerless.Core.Validation;
@@ -47,6 +48,7 @@ public sealed record ReminderResource(
 }
 
 /// <summary>The reminder log of an organization, newest first: GET /api/orgs/{org}/reminders[?limit=N] (any token of the organization).</summary>
+[Description("Reminders sent to divisions before each deadline (การแจ้งเตือน).")]
 public sealed class RemindersFunction(IReminderLog log)
 {
     public const int DefaultLimit = 200;

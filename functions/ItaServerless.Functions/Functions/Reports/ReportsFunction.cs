@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using ItaServerless.Core.Calendar;
 using ItaServerless.Core.Persistence;
@@ -44,6 +45,7 @@ public sealed record ReportResource(
 /// gives the status and <c>GET …/reports/{id}/pdf</c> the file. An Idempotency-Key on the POST names
 /// the report itself (<see cref="Core.UseCases.RequestReport"/>), so the idempotency middleware leaves it alone.
 /// </summary>
+[Description("Report requests, their PDF documents and publishing (รายงานและการเผยแพร่).")]
 public sealed class ReportsFunction(IReportRecordRepository reports, RequestReport requestReport, ReportFiles files, ReportPublisher publisher,
     IConfiguration configuration)
 {
